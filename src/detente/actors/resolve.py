@@ -1,0 +1,237 @@
+"""Finding actor names in a parsed document and resolving noun phrases to actors.
+
+Two passes. `ActorResolver.annotate(doc)` marks every dictionary name and role
+phrase in the document (spaCy PhraseMatchers). `resolve(token)` then takes an
+argument token chosen by the event stage, gathers its noun phrase (compounds,
+adjectives, possessors, titles, appositions, "of"-phrases) and combines what
+was found there: a known person's dated role, an agency, an IGO, a metonym, or
+a country plus the sector of a role noun ("Chinese" + "Foreign Minister").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.dictionary import ActorDictionary, NameEntry, Role
+from detente.schema import Actor, Mention
+
+# dependents that belong to a noun phrase for actor resolution
+NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "appos", "quantmod"}
+)
+# prepositions whose object describes the head ("Minister of Foreign Affairs", "envoy from Seoul")
+NP_PREPS = frozenset({"of", "from"})
+FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "retired"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary match in the document."""
+
+    start: int
+    end: int
+    entries: tuple[NameEntry, ...] = ()
+    role: Role | None = None
+
+
+class ActorResolver:
+    """Resolves actor mentions; build it once per pipeline, it keeps no per-document state."""
+
+    def __init__(self, nlp: Language, book: ActorDictionary) -> None:
+        self.book = book
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for surface in book.names:
+            self._names.add(surface, [nlp.make_doc(surface)])
+        for surface in book.lower_names:
+            self._lower.add(surface, [nlp.make_doc(surface)])
+        for phrase in book.roles:
+            self._roles.add(phrase, [nlp.make_doc(phrase)])
+        if not Token.has_extension("detente_hit"):
+            Token.set_extension("detente_hit", default=None)
+
+    # -- pass 1: mark names ------------------------------------------------
+
+    def annotate(self, doc: Doc) -> list[Hit]:
+        """Mark dictionary names and role phrases on the tokens; longest match wins."""
+        vocab = doc.vocab.strings
+        candidates: list[Hit] = []
+        for match_id, start, end in self._names(doc):
+            candidates.append(Hit(start, end, tuple(self.book.names[vocab[match_id]])))
+        for match_id, start, end in self._lower(doc):
+            candidates.append(Hit(start, end, tuple(self.book.lower_names[vocab[match_id]])))
+        for match_id, start, end in self._roles(doc):
+            candidates.append(Hit(start, end, role=self.book.roles[vocab[match_id]]))
+        candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
+        taken: set[int] = set()
+        hits: list[Hit] = []
+        for hit in candidates:
+            span = range(hit.start, hit.end)
+            if any(i in taken for i in span):
+                continue
+            taken.update(span)
+            hits.append(hit)
+            for i in span:
+                doc[i]._.detente_hit = hit
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    # -- pass 2: resolve a noun phrase --------------------------------------
+
+    def resolve(self, token: Token, published: date | None) -> Mention | None:
+        """The actor a noun-phrase head stands for, or None when nothing is known."""
+        tokens = sorted(noun_phrase(token), key=lambda t: t.i)
+        hits = _hits_in(tokens)
+        actor = self._combine(token, tokens, hits, published)
+        if actor is None:
+            return None
+        return Mention(
+            text=_phrase_text(tokens), start=tokens[0].i, end=tokens[-1].i + 1, actor=actor
+        )
+
+    def _combine(
+        self, head: Token, tokens: list[Token], hits: list[Hit], published: date | None
+    ) -> Actor | None:
+        former = any(t.lower_ in FORMER_WORDS for t in tokens)
+        head_hit: Hit | None = head._.detente_hit
+        named = [h for h in hits if h.entries]
+        roles = [h.role for h in hits if h.role is not None]
+        # 1. a known person in the phrase ("Foreign Minister Wang Yi", "Wang Yi, China's ...")
+        for hit in _head_first(named, head_hit):
+            entry = _pick(hit.entries, "person")
+            if entry and entry.person:
+                span, was = entry.person.role_on(published)
+                if span is None:
+                    continue
+                sector = "ELI" if (was or former) else span.sector
+                if span.igo and not (was or former):
+                    return Actor.make(
+                        None, "IGO", name=entry.name, role=span.title, via="person", igo=span.igo
+                    )
+                return Actor.make(
+                    span.country, sector, name=entry.name, role=span.title, via="person"
+                )
+        role = (
+            head_hit.role
+            if head_hit is not None and head_hit.role
+            else (roles[0] if roles else None)
+        )
+        country_here = _country_in(named) or (role.country if role else None)
+        # 2. an organisation in the phrase outranks a generic role noun ("Hamas spokesman" is
+        #    REB, "Pentagon officials" MIL); a capital used as a metonym yields to the role
+        #    ("Beijing's troops" are MIL)
+        for hit in _head_first(named, head_hit):
+            entry = hit.entries[0]
+            if entry.kind == "igo":
+                return Actor.make(None, "IGO", name=entry.name, via="igo", igo=entry.igo)
+            if entry.kind == "agency" or (entry.kind == "metonym" and role is None):
+                org_country = entry.country or country_here
+                if org_country is not None:
+                    return Actor.make(
+                        org_country,
+                        "ELI" if former else entry.sector,
+                        name=entry.name,
+                        role=role.phrase if role else None,
+                        via=entry.kind,
+                    )
+        # 3. a role noun with a country from the phrase ("Chinese Foreign Minister", "US troops")
+        if role is not None and country_here is not None:
+            sector = "ELI" if former and role.sector == "GOV" else role.sector
+            return Actor.make(
+                country_here, sector, name=_person_name(tokens), role=role.phrase, via="role"
+            )
+        # 4. anything named in the phrase ("the head of the WHO", "Chinese nationals")
+        for hit in _head_first(named, head_hit):
+            actor = _from_entry(hit.entries[0], head, former)
+            if actor is not None:
+                return actor
+        return None
+
+
+def noun_phrase(token: Token) -> Iterator[Token]:
+    """The head and its descriptive dependents, stopping at clauses and conjuncts."""
+    yield token
+    for child in token.children:
+        if child.dep_ in NP_DEPS:
+            yield from noun_phrase(child)
+        elif child.dep_ == "prep" and child.lower_ in NP_PREPS:
+            yield child
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from noun_phrase(obj)
+
+
+def _hits_in(tokens: list[Token]) -> list[Hit]:
+    seen: dict[int, Hit] = {}
+    for t in tokens:
+        hit = t._.detente_hit
+        if hit is not None:
+            seen[hit.start] = hit
+    return [seen[k] for k in sorted(seen)]
+
+
+def _head_first(hits: list[Hit], head_hit: Hit | None) -> list[Hit]:
+    if head_hit is None or head_hit not in hits:
+        return hits
+    return [head_hit, *(h for h in hits if h is not head_hit)]
+
+
+def _pick(entries: tuple[NameEntry, ...], kind: str) -> NameEntry | None:
+    return next((e for e in entries if e.kind == kind), None)
+
+
+def _from_entry(entry: NameEntry, head: Token, former: bool) -> Actor | None:
+    if entry.kind == "person":
+        return None  # handled with dates in step 1
+    if entry.kind == "igo":
+        return Actor.make(None, "IGO", name=entry.name, via="igo", igo=entry.igo)
+    if entry.kind in ("agency", "metonym"):
+        if entry.country is None:
+            return None  # generic body ("the Foreign Ministry"): country comes from the phrase
+        return Actor.make(entry.country, entry.sector, name=entry.name, via=entry.kind)
+    if entry.kind == "adjective" and _is_people_noun(head):
+        return Actor.make(entry.country, "CVL", name=entry.name, via=entry.kind)
+    if entry.kind in ("country", "adjective", "place"):
+        return Actor.make(entry.country, "ELI" if former else None, name=entry.name, via=entry.kind)
+    return None
+
+
+def _country_in(hits: list[Hit]) -> str | None:
+    for hit in hits:
+        for entry in hit.entries:
+            if entry.country:
+                return entry.country
+    return None
+
+
+def _is_people_noun(head: Token) -> bool:
+    """'Americans', 'the Chinese' as the head of the phrase: citizens, not the state."""
+    hit = head._.detente_hit
+    return (
+        hit is not None
+        and hit.start <= head.i < hit.end
+        and (head.tag_ in ("NNS", "NNPS") or head.pos_ == "NOUN")
+    )
+
+
+def _person_name(tokens: list[Token]) -> str | None:
+    names = [t for t in tokens if t.ent_type_ == "PERSON" and t._.detente_hit is None]
+    return " ".join(t.text for t in names) or None
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return Span(doc, tokens[0].i, tokens[-1].i + 1).text

@@ -1,0 +1,236 @@
+"""The `detente` command line: thin fronts over the library functions."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from detente import __version__
+from detente.errors import DetenteError
+from detente.output import FORMATS, write_records
+from detente.pipeline import Pipeline, PipelineConfig
+from detente.schema import IngestOutcome, OutcomeStatus
+from detente.store import DEFAULT_DB, EventQuery, Store
+
+app = typer.Typer(
+    help="detente: political event data from news, traceable to the sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+# shared options, declared once
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="spaCy model name or path (default: best installed).")
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--actors", help="User actor dictionary (YAML or CSV); may repeat; wins over shipped ones."
+    ),
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+]
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option
+        ) from None
+
+
+def _format(value: str) -> str:
+    if value not in FORMATS:
+        raise typer.BadParameter(
+            f"{value!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+        )
+    return value
+
+
+def _pipeline(model: str | None, actors: list[Path] | None) -> Pipeline:
+    return Pipeline(PipelineConfig(model=model, user_actors=list(actors or []))).load()
+
+
+def _report_problems(outcomes: list[IngestOutcome], quiet: bool) -> None:
+    if quiet:
+        return
+    for outcome in outcomes:
+        colour = "yellow" if outcome.status is OutcomeStatus.SKIPPED else "red"
+        err.print(f"[{colour}]{outcome.status.value}[/]: {outcome.origin}: {outcome.reason}")
+
+
+@app.command()
+def extract(
+    files: Annotated[
+        list[Path], typer.Argument(help="Text, HTML or JSON Lines files, or directories.")
+    ],
+    published: PublishedOpt = None,
+    fmt: FormatOpt = "jsonl",
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Code files and print their events on stdout; touches no database."""
+    from detente.jobs import IngestReport, extract_paths
+
+    day = _date(published, "--published")
+    fmt = _format(fmt)
+    pipeline = _pipeline(model, actors)
+    report = IngestReport()
+    records = (
+        event.to_record()
+        for result in extract_paths(files, pipeline, day, report)
+        for event in result.events
+    )
+    write_records(records, fmt, sys.stdout)
+    _report_problems(report.problems, quiet)
+    if not quiet:
+        err.print(report.summary())
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories to ingest.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    published: PublishedOpt = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Replace stored articles whose id comes back with new text."
+        ),
+    ] = False,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
+) -> None:
+    """Code inputs into the DuckDB database; re-ingesting the same article changes nothing."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from detente.jobs import ingest_paths
+
+    day = _date(published, "--published")
+    pipeline = _pipeline(model, actors)
+    start = time.perf_counter()
+    counts = {"articles": 0, "events": 0}
+    with (
+        Store(db) as store,
+        Progress(
+            TextColumn("[bold]ingest[/]"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
+        ) as bar,
+    ):
+        task = bar.add_task("", total=None)
+
+        def progress(outcome: IngestOutcome) -> None:
+            counts["articles"] += 1
+            counts["events"] += outcome.events
+            rate = counts["articles"] / max(time.perf_counter() - start, 1e-6)
+            bar.update(
+                task,
+                description=f"{counts['articles']} inputs, {rate:.1f}/s, {counts['events']} events",
+            )
+
+        report = ingest_paths(paths, store, pipeline, day, replace=replace, progress=progress)
+    _report_problems(report.problems, quiet)
+    if not quiet:
+        err.print(f"{db}: {report.summary()} in {time.perf_counter() - start:.1f}s")
+    if report.totals["failed"] and not report.totals["ingested"] and not report.totals["skipped"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOpt = Path(DEFAULT_DB),
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--dyad", help="Two actors (country code or code prefix), e.g. --dyad USA CHN."
+        ),
+    ] = None,
+    directed: Annotated[bool, typer.Option("--directed", help="Only first -> second.")] = False,
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Read stored events back, filtered by dyad and date."""
+    query = EventQuery(
+        dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
+        directed=directed,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        limit=limit,
+    )
+    fmt = _format(fmt)
+    with Store(db, read_only=True) as store:
+        records = store.events(query)
+    write_records(records, fmt, sys.stdout)
+
+
+@app.command()
+def summary(
+    db: DbOpt = Path(DEFAULT_DB), examples: int = typer.Option(5, help="Events to show.")
+) -> None:
+    """A readable overview of a database: articles, events by dyad and quad class, examples."""
+    from detente.report import print_summary
+
+    with Store(db, read_only=True) as store:
+        print_summary(store, Console(), examples)
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(help="The sentence (or short text) to explain.")],
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Show the parse, the actors, the patterns tried and why each event was coded or not."""
+    from detente.explain import explain_text
+
+    pipeline = _pipeline(model, actors)
+    for line in explain_text(pipeline, sentence, _date(published, "--published")):
+        typer.echo(line)
+
+
+@app.command()
+def version() -> None:
+    """Print the detente version."""
+    typer.echo(f"detente {__version__}")
+
+
+def main() -> None:
+    """Entry point with coded errors shown as one clear line."""
+    try:
+        app()
+    except DetenteError as exc:
+        err.print(f"[red]error[/]: {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,325 @@
+"""From pattern matches to coded events.
+
+For every match the coder resolves the slot tokens to actors, reads the
+status, adjusts the code (a planned meeting is 036), dates and places the
+event, and drops what must not be coded: a slot with no resolved actor, an
+actor acting on itself, an event subsumed by the verb that governs it
+("threatened to impose sanctions" is a threat, not a sanction), and
+same-sentence duplicates. No match, no event: there is no fallback code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from detente.actors.resolve import ActorResolver
+from detente.events.lexicon import Lexicon
+from detente.events.match import Match, SentenceMatches, match_sentence
+from detente.events.status import StatusCues
+from detente.ontology import Ontology
+from detente.schema import Event, Location, Mention, Status, stable_hash
+from detente.timeplace.dates import DateResolver, ResolvedDate, Tense
+from detente.timeplace.places import Gazetteer
+
+PLANNED_MEETING = "036"
+CONSULT_ROOT = "04"
+VISIT_CODES = frozenset({"042", "043"})
+LOCATION_PREPS = frozenset({"in", "at"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+@dataclass(slots=True)
+class Decision:
+    """Why a match did or did not become an event (shown by `detente explain`)."""
+
+    match: Match
+    outcome: str
+    event: Event | None = None
+
+
+@dataclass(slots=True)
+class SentenceCoding:
+    events: list[Event] = field(default_factory=list)
+    matched: SentenceMatches | None = None
+    decisions: list[Decision] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the coder needs to know about the article a sentence comes from."""
+
+    article_id: str
+    published: date | None
+
+
+class EventCoder:
+    """Codes the events of one sentence at a time; holds only loaded knowledge."""
+
+    def __init__(
+        self,
+        ontology: Ontology,
+        lexicon: Lexicon,
+        cues: StatusCues,
+        resolver: ActorResolver,
+        dates: DateResolver,
+        gazetteer: Gazetteer,
+    ) -> None:
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.cues = cues
+        self.resolver = resolver
+        self.dates = dates
+        self.gazetteer = gazetteer
+
+    def code_sentence(
+        self, sent: Span, index: int, context: ArticleContext, explain: bool = False
+    ) -> SentenceCoding:
+        matched = match_sentence(sent, self.lexicon, keep_attempts=explain)
+        coding = SentenceCoding(matched=matched if explain else None)
+        candidates: list[tuple[Event, Match, int]] = []
+        for match in matched.matches:
+            made = self._events_for(match, sent, index, context, coding)
+            candidates.extend((event, match, match.pattern.specificity) for event in made)
+        kept = self._prune(candidates, coding)
+        coding.events = kept
+        return coding
+
+    # -- one match ----------------------------------------------------------
+
+    def _events_for(
+        self,
+        match: Match,
+        sent: Span,
+        index: int,
+        context: ArticleContext,
+        coding: SentenceCoding,
+    ) -> list[Event]:
+        published = context.published
+        sources = [m for m in (self.resolver.resolve(t, published) for t in match.source) if m]
+        targets = [m for m in (self.resolver.resolve(t, published) for t in match.target) if m]
+        if not sources or not targets:
+            missing = "source" if not sources else "target"
+            coding.decisions.append(
+                Decision(match, f"no event: the {missing} is not a known actor")
+            )
+            return []
+        status, cue = self.cues.status_of(match.head)
+        code = match.pattern.code
+        if status is Status.PLANNED and code.startswith(CONSULT_ROOT):
+            code = PLANNED_MEETING
+        cameo = self.ontology[code]
+        when = self._date(match, sent, status, published)
+        events = []
+        for source in sources:
+            for target in targets:
+                if _same_actor(source, target):
+                    coding.decisions.append(
+                        Decision(match, "no event: source and target are the same actor")
+                    )
+                    continue
+                event = Event(
+                    event_id=stable_hash(
+                        context.article_id,
+                        index,
+                        source.actor.code,
+                        target.actor.code,
+                        code,
+                        match.head.i,
+                    ),
+                    article_id=context.article_id,
+                    sentence_index=index,
+                    evidence=sent.text.strip(),
+                    source=source,
+                    target=target,
+                    cameo=code,
+                    cameo_root=cameo.root,
+                    goldstein=cameo.goldstein,
+                    quad_class=cameo.quad_class,
+                    plover_type=cameo.plover_type,
+                    plover_mode=cameo.plover_mode,
+                    status=status,
+                    date=when.date if when else published,
+                    date_precision=when.precision if when else ("published" if published else None),
+                    location=self._location(match, sent, code, source, target),
+                    rule=_rule(match),
+                    confidence=_confidence(match, source, target),
+                    trigger=" ".join(
+                        t.text for t in sorted([match.head, *match.words], key=lambda t: t.i)
+                    ),
+                    pattern=match.pattern.pattern,
+                    status_cue=cue,
+                )
+                coding.decisions.append(Decision(match, "event", event))
+                events.append(event)
+        return events
+
+    def _date(
+        self, match: Match, sent: Span, status: Status, published: date | None
+    ) -> ResolvedDate | None:
+        if published is None:
+            return None
+        if status is Status.PLANNED:
+            tense = Tense.FUTURE
+        elif any(t.tag_ in PAST_TAGS for t in _chain(match.head)):
+            tense = Tense.PAST
+        else:
+            tense = Tense.NEAREST
+        for span in _time_expressions(match, sent):
+            resolved = self.dates.resolve(span.text, published, tense)
+            if resolved is not None:
+                return resolved
+        return None
+
+    def _location(
+        self, match: Match, sent: Span, code: str, source: Mention, target: Mention
+    ) -> Location | None:
+        prefer = (source.actor.country, target.actor.country)
+        for token in _clause_tokens(match):
+            if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
+                for obj in token.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
+                        found = self.gazetteer.lookup(_entity_text(obj), prefer)
+                        if found is not None:
+                            return found
+        if code in VISIT_CODES or code == PLANNED_MEETING:
+            place_kinds = ("country", "place", "metonym")
+            if target.actor.via in place_kinds and target.actor.name:
+                return self.gazetteer.lookup(target.text, prefer) or self.gazetteer.lookup(
+                    target.actor.name, prefer
+                )
+        return None
+
+    # -- the whole sentence -------------------------------------------------
+
+    def _prune(
+        self, candidates: list[tuple[Event, Match, int]], coding: SentenceCoding
+    ) -> list[Event]:
+        """Drop subsumed events and duplicates; the most specific pattern's event wins."""
+        heads = {m.head.i: m for _, m, _ in candidates}
+        ranked = sorted(candidates, key=lambda c: (-c[2], -c[0].confidence))
+        taken: set[tuple] = set()
+        kept: list[Event] = []
+        for event, match, _ in ranked:
+            pair = _pair_key(event)
+            governor = _governing_match(match, heads)
+            if governor is not None and any(
+                _pair_key(e) == pair for e, m, _ in candidates if m is governor
+            ):
+                _note(
+                    coding,
+                    event,
+                    f"dropped: part of '{governor.pattern.pattern}' on '{governor.head.text}'",
+                )
+                continue
+            keys = {(*pair, "code", event.cameo), (*pair, "head", match.head.i)}
+            if keys & taken:
+                _note(coding, event, "dropped: duplicate of a more specific match")
+                continue
+            taken |= keys
+            kept.append(event)
+        return sorted(kept, key=lambda e: (e.source.start, e.target.start, e.cameo))
+
+
+def _pair_key(event: Event) -> tuple[str, str | None, str, str | None]:
+    return (
+        event.source.actor.code,
+        event.source.actor.name,
+        event.target.actor.code,
+        event.target.actor.name,
+    )
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or (
+        a.actor.code == b.actor.code and a.actor.name == b.actor.name
+    )
+
+
+def _governing_match(match: Match, heads: dict[int, Match]) -> Match | None:
+    token = match.head
+    while token.dep_ in ("xcomp", "ccomp") and token.head is not token:
+        token = token.head
+        found = heads.get(token.i)
+        if found is not None:
+            return found
+    return None
+
+
+def _note(coding: SentenceCoding, event: Event, outcome: str) -> None:
+    for decision in coding.decisions:
+        if decision.event is event:
+            decision.outcome = outcome
+
+
+def _chain(head: Token) -> list[Token]:
+    chain = [head]
+    while chain[-1].dep_ in ("xcomp",) and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    for child in head.children:
+        if child.dep_ in ("aux", "auxpass"):
+            chain.append(child)
+    return chain
+
+
+def _clause_tokens(match: Match) -> list[Token]:
+    """Tokens attached to the event's head and the verbs governing it, nearest first."""
+    tokens: list[Token] = []
+    for anchor in _chain(match.head):
+        frontier = [anchor]
+        for _ in range(2):
+            nxt = []
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+                        tokens.append(child)
+                        nxt.append(child)
+            frontier = nxt
+    return tokens
+
+
+def _time_expressions(match: Match, sent: Span) -> list[Span]:
+    """DATE/TIME entities in the event's clause, else (main-clause events) the root clause's."""
+    clause = {t.i for t in _clause_tokens(match)}
+    in_clause, elsewhere = [], []
+    for ent in sent.ents:
+        if ent.label_ not in TIME_ENTS:
+            continue
+        if any(t.i in clause for t in ent):
+            in_clause.append(ent)
+        elif ent.root.head == sent.root or ent.root.head.head == sent.root:
+            elsewhere.append(ent)
+    if in_clause:
+        return in_clause
+    return elsewhere if match.head == sent.root else []
+
+
+def _entity_text(token: Token) -> str:
+    if token.ent_iob_ != "O":
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                text = ent.text
+                return text[4:] if text.lower().startswith("the ") else text
+    return token.text
+
+
+def _rule(match: Match) -> str:
+    """Head lemma, part of speech and frame: "meet.v:subj-prep_with", "meet.v:subj-conj"."""
+    frame = "subj-conj" if match.reciprocal else match.pattern.frame
+    return f"{match.pattern.head}.{match.pattern.pos[0]}:{frame}"
+
+
+def _confidence(match: Match, source: Mention, target: Mention) -> float:
+    """A documented heuristic: direct frames score higher than inferred ones."""
+    score = 0.9 if match.pattern.pos == "verb" else 0.8
+    if match.climbed:
+        score -= 0.1
+    if source.actor.sector is None or target.actor.sector is None:
+        score -= 0.05
+    if match.reciprocal:
+        score -= 0.05
+    return round(max(score, 0.1), 2)

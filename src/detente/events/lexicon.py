@@ -1,0 +1,177 @@
+"""The event lexicon: readable patterns compiled into dependency constraints.
+
+A pattern such as ``{S} impose sanction on {T}`` (see docs/lexicon.md) becomes
+a `Pattern`: head lemma ``impose``, a subject slot for the source, a required
+dependent ``sanction``, and a target slot that is the object of ``on``. The
+matcher in `detente.events.match` applies them to parsed sentences.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from detente.errors import DataFileError
+from detente.knowledge import combined_digest, data_path, load_yaml, require
+from detente.ontology import Ontology
+
+ROLES = {"{S}": "S", "{T}": "T"}
+ARTICLES = frozenset({"a", "an", "the"})
+PREPOSITIONS = frozenset(
+    """about above across after against along amid among around as at before behind below
+    beside between beyond by during for from in inside into near of off on onto out over past
+    per regarding through throughout to toward towards under until upon via with within
+    without""".split()  # noqa: SIM905 -- a word list reads better as text
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where an actor sits relative to the head word."""
+
+    role: str  # "S" (source) or "T" (target)
+    kind: str  # "subject" (verb subject / noun possessor), "object", "prep"
+    prep: str | None = None
+    conjunct: bool = False  # second member of "between {S} and {T}"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled lexicon entry."""
+
+    pattern: str
+    code: str
+    pos: str  # "verb" or "noun"
+    head: str
+    slots: tuple[Slot, ...]
+    required: tuple[str, ...]  # other lemmas that must be dependents of the head
+    symmetric: bool
+    origin: str  # file and entry number, for `explain`
+
+    @property
+    def specificity(self) -> int:
+        """Longer patterns are more specific: they win over shorter ones on the same words."""
+        return len(self.required) * 2 + sum(1 for s in self.slots if s.prep)
+
+    @property
+    def frame(self) -> str:
+        """A short name of the syntactic frame, used in the `rule` field."""
+        parts = []
+        for slot in self.slots:
+            parts.append(
+                f"prep_{slot.prep}" if slot.prep else ("subj" if slot.kind == "subject" else "dobj")
+            )
+        return "-".join(parts)
+
+
+def compile_pattern(
+    text: str, code: str, *, pos: str = "verb", symmetric: bool = False, origin: str = ""
+) -> Pattern:
+    """Compile the pattern language of docs/lexicon.md; raises ValueError when malformed."""
+    words = text.lower().replace("'s", " 's").split()
+    words = [w.upper() if w in ("{s}", "{t}") else w for w in words]
+    roles = [w for w in words if w in ROLES]
+    if sorted(roles) != ["{S}", "{T}"]:
+        raise ValueError("needs exactly one {S} and one {T}")
+    if pos not in ("verb", "noun"):
+        raise ValueError(f"pos must be 'verb' or 'noun', not {pos!r}")
+    content = [w for w in words if w not in ARTICLES and w != "'s"]
+    head_at = next((i for i, w in enumerate(content) if w not in ROLES), None)
+    if head_at is None:
+        raise ValueError("has no head word")
+    head = content[head_at]
+    slots: list[Slot] = []
+    required: list[str] = []
+    if head_at > 0:
+        if head_at > 1:
+            raise ValueError("only one placeholder may stand before the head word")
+        slots.append(Slot(ROLES[content[0]], "subject"))
+    elif pos == "verb":
+        raise ValueError("a verb pattern needs a placeholder before the verb (its subject)")
+    rest = content[head_at + 1 :]
+    for i, word in enumerate(rest):
+        if word in ROLES:
+            prev = rest[i - 1] if i > 0 else None
+            if prev == "and" and slots and slots[-1].prep == "between":
+                slots.append(Slot(ROLES[word], "prep", "between", conjunct=True))
+            elif prev is not None and prev in PREPOSITIONS:
+                slots.append(Slot(ROLES[word], "prep", prev))
+            else:
+                slots.append(Slot(ROLES[word], "object"))
+            continue
+        nxt = rest[i + 1] if i + 1 < len(rest) else None
+        if word in PREPOSITIONS and nxt in ROLES:
+            continue  # bound to the slot that follows
+        if word == "and" and nxt in ROLES:
+            continue
+        required.append(word)
+    return Pattern(text, code, pos, head, tuple(slots), tuple(required), symmetric, origin)
+
+
+class Lexicon:
+    """All patterns, indexed by head lemma; load with `Lexicon.load()`."""
+
+    def __init__(self, patterns: Iterable[Pattern], digest: str = "") -> None:
+        self.patterns = list(patterns)
+        self.digest = digest
+        self.by_head: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        for p in self.patterns:
+            self.by_head[(p.head, p.pos)].append(p)
+        for group in self.by_head.values():
+            group.sort(key=lambda p: -p.specificity)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def for_head(self, lemma: str, pos: str) -> list[Pattern]:
+        return self.by_head.get((lemma, pos), [])
+
+    @classmethod
+    def load(cls, ontology: Ontology, paths: Iterable[Path] | None = None) -> Lexicon:
+        """Load `lexicon_*.yaml` files, checking every code against the ontology."""
+        files = (
+            sorted(paths)
+            if paths is not None
+            else sorted(data_path("events").glob("lexicon_*.yaml"))
+        )
+        if not files:
+            raise DataFileError(data_path("events"), "no lexicon_*.yaml files found")
+        patterns: list[Pattern] = []
+        digests: list[str] = []
+        seen: dict[tuple[str, str], str] = {}
+        for path in files:
+            data = load_yaml(path, "patterns")
+            digests.append(data.digest)
+            for number, entry in enumerate(data.entries, 1):
+                require(path, entry, number, "code", "pattern")
+                code = str(entry["code"])
+                if code not in ontology:
+                    raise DataFileError(
+                        path,
+                        f"pattern {number} ({entry['pattern']!r}): unknown CAMEO code {code!r}",
+                    )
+                try:
+                    pattern = compile_pattern(
+                        str(entry["pattern"]),
+                        code,
+                        pos=str(entry.get("pos", "verb")),
+                        symmetric=bool(entry.get("symmetric", False)),
+                        origin=f"{path.name}#{number}",
+                    )
+                except ValueError as exc:
+                    raise DataFileError(
+                        path, f"pattern {number} ({entry['pattern']!r}): {exc}"
+                    ) from exc
+                key = (pattern.pattern.lower(), pattern.pos)
+                if key in seen and seen[key] != code:
+                    raise DataFileError(
+                        path,
+                        f"pattern {number} ({entry['pattern']!r}) maps to {code} and {seen[key]}",
+                    )
+                if key in seen:
+                    continue
+                seen[key] = code
+                patterns.append(pattern)
+        return cls(patterns, combined_digest(digests))

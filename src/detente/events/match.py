@@ -1,0 +1,231 @@
+"""Applying lexicon patterns to a parsed sentence.
+
+For each token whose lemma heads a pattern, the matcher checks the pattern's
+required words among the head's dependents and fills its slots from the
+parse: subjects (or `by`-agents in the passive, or the subject of a governing
+verb for "is set to meet"), direct objects, prepositional objects, possessors
+of nominal events, and every conjunct of each ("Singapore, Vietnam and the
+Philippines"). It returns `Match` records naming tokens only; turning tokens
+into actors is the coder's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from detente.events.lexicon import Lexicon, Pattern, Slot
+
+# dependents that open a new clause: the pattern's words never come from there
+CLAUSE_DEPS = frozenset(
+    {"nsubj", "csubj", "ccomp", "advcl", "relcl", "conj", "parataxis", "mark", "cc", "punct", "acl"}
+)
+SUBJECT_DEPS = ("nsubj",)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NOUN_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
+MAX_DEPTH = 3
+VERB_POS = ("VERB", "AUX")
+NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(slots=True)
+class Match:
+    """A pattern whose head, required words and slots were all found."""
+
+    pattern: Pattern
+    head: Token
+    words: list[Token]
+    source: list[Token]
+    target: list[Token]
+    climbed: bool = False  # the subject came from a governing or coordinated clause
+    reciprocal: bool = False  # "A and B met": the target came from the subject's conjuncts
+
+
+@dataclass(slots=True)
+class Attempt:
+    """A pattern tried on a head word, and why it failed (for `detente explain`)."""
+
+    pattern: Pattern
+    head: Token
+    reason: str | None = None
+    match: Match | None = None
+
+
+@dataclass(slots=True)
+class SentenceMatches:
+    matches: list[Match] = field(default_factory=list)
+    attempts: list[Attempt] = field(default_factory=list)
+
+
+def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) -> SentenceMatches:
+    """Every pattern match in the sentence (and, on request, every failed attempt)."""
+    found = SentenceMatches()
+    for token in sent:
+        lemma = token.lemma_.lower()
+        pos = "verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS else None
+        if pos is None:
+            continue
+        for pattern in lexicon.for_head(lemma, pos):
+            match, reason = try_pattern(pattern, token)
+            if match is not None:
+                found.matches.append(match)
+            if keep_attempts:
+                found.attempts.append(Attempt(pattern, token, reason, match))
+    return found
+
+
+def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None]:
+    """Match one pattern at one head word; on failure say which part was missing."""
+    region = _region(head)
+    words: list[Token] = []
+    for lemma in pattern.required:
+        token = next((t for t in region if _lemma(t) == lemma and t not in words), None)
+        if token is None:
+            return None, f"required word '{lemma}' is not a dependent of '{head.text}'"
+        words.append(token)
+    passive = pattern.pos == "verb" and _is_passive(head)
+    filled: dict[str, list[Token]] = {"S": [], "T": []}
+    climbed = reciprocal = False
+    between: list[Token] = []
+    for slot in pattern.slots:
+        tokens, was_climbed = _fill(slot, pattern, head, region, words, passive, between)
+        subject_role = pattern.slots[0].role
+        if not tokens and pattern.symmetric and len(filled[subject_role]) > 1:
+            # "Blinken and Wang met": the first conjunct acts on the others
+            tokens = filled[subject_role][1:]
+            filled[subject_role] = filled[subject_role][:1]
+            reciprocal = True
+        if not tokens:
+            return None, f"no {_slot_name(slot, passive)} for {{{slot.role}}}"
+        climbed = climbed or was_climbed
+        filled[slot.role] = tokens
+    return Match(pattern, head, words, filled["S"], filled["T"], climbed, reciprocal), None
+
+
+def _fill(
+    slot: Slot,
+    pattern: Pattern,
+    head: Token,
+    region: list[Token],
+    words: list[Token],
+    passive: bool,
+    between: list[Token],
+) -> tuple[list[Token], bool]:
+    if slot.kind == "subject":
+        if pattern.pos == "noun":
+            return _expand(_noun_owner(head)), False
+        if passive:
+            return _expand(_agent(head)), False
+        subject, climbed = _subject(head)
+        return _expand(subject), climbed
+    if slot.kind == "object":
+        anchors = [head, *words]
+        if passive and pattern.pos == "verb":
+            obj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        else:
+            obj = next(
+                (
+                    c
+                    for a in anchors
+                    for c in a.children
+                    if c.dep_ in ("dobj", "dative", "attr", "oprd")
+                ),
+                None,
+            )
+        return _expand(obj), False
+    # prepositional slot
+    if slot.conjunct:
+        return between[1:], False
+    preps = [t for t in region if t.lower_ == slot.prep and t.dep_ in ("prep", "agent", "dative")]
+    for prep in preps:
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None:
+            members = _expand(obj)
+            if slot.prep == "between":
+                between[:] = members
+                return members[:1], False
+            return members, False
+    return [], False
+
+
+def _region(head: Token) -> list[Token]:
+    """Dependents of the head within the same clause, nearest first."""
+    found: list[Token] = []
+    frontier = [head]
+    for _ in range(MAX_DEPTH):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in CLAUSE_DEPS:
+                    continue
+                found.append(child)
+                nxt.append(child)
+        frontier = nxt
+    return found
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower() if token.pos_ != "ADP" else token.lower_
+
+
+def _is_passive(head: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+
+def _agent(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _subject(head: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb, climbing to a governing or coordinated clause when it has none."""
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        if subject.lower_ in RELATIVE_PRONOUNS and head.dep_ == "relcl":
+            return head.head, True
+        return subject, False
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            gov = token.head
+            subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject, True
+            token = gov
+        elif token.dep_ in ("acl", "relcl"):
+            return token.head, True
+        else:
+            break
+    return None, False
+
+
+def _noun_owner(head: Token) -> Token | None:
+    """The possessor or modifier of a nominal event ("China's sanctions", "US sanctions")."""
+    for child in head.children:
+        if child.dep_ in NOUN_MODIFIER_DEPS:
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _expand(token: Token | None) -> list[Token]:
+    """A token and its coordinated conjuncts ("Singapore, Vietnam and the Philippines")."""
+    if token is None:
+        return []
+    members = [token]
+    for member in members:
+        members.extend(c for c in member.children if c.dep_ == "conj" and c not in members)
+    return members
+
+
+def _slot_name(slot: Slot, passive: bool) -> str:
+    if slot.kind == "subject":
+        return "by-agent" if passive else "subject or possessor"
+    if slot.kind == "object":
+        return "passive subject" if passive else "direct object"
+    return f"object of '{slot.prep}'"

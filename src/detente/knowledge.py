@@ -1,0 +1,103 @@
+"""Reading the knowledge files under `detente/data/`.
+
+Every dictionary, lexicon and ontology table is a versioned data file with a
+provenance header. This module only reads and checks that envelope; each stage
+validates the entries it understands. The digest of everything loaded is
+recorded with every ingest so results can be reproduced.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from detente.errors import DataFileError
+
+REQUIRED_META = ("name", "version", "source", "updated")
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file shipped in the package's data folder."""
+    return Path(str(resources.files("detente").joinpath("data", *parts)))
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """A parsed YAML knowledge file: its header and its entries."""
+
+    path: Path
+    meta: dict[str, Any]
+    entries: list[dict[str, Any]]
+    digest: str
+
+
+def load_yaml(path: Path, key: str) -> DataFile:
+    """Load a YAML knowledge file whose entries live under `key`, checking the header."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read ({exc.strerror})") from exc
+    try:
+        doc = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise DataFileError(path, f"is not valid YAML: {exc}") from exc
+    if not isinstance(doc, dict):
+        raise DataFileError(path, "must be a mapping with 'meta' and '" + key + "'")
+    meta = doc.get("meta")
+    if not isinstance(meta, dict):
+        raise DataFileError(path, "has no 'meta' header (name, version, source, updated)")
+    missing = [f for f in REQUIRED_META if meta.get(f) in (None, "")]
+    if missing:
+        raise DataFileError(path, f"meta header lacks {', '.join(missing)}")
+    entries = doc.get(key)
+    if not isinstance(entries, list):
+        raise DataFileError(path, f"has no list '{key}'")
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise DataFileError(path, f"{key} entry {number} is not a mapping: {entry!r}")
+    return DataFile(path, meta, entries, hashlib.sha256(raw).hexdigest())
+
+
+def read_csv(path: Path, columns: Iterable[str]) -> tuple[list[dict[str, str]], str]:
+    """Rows of a CSV table (lines starting with '#' are provenance comments) and its digest."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read ({exc.strerror})") from exc
+    lines = [ln for ln in raw.decode("utf-8").splitlines() if not ln.startswith("#")]
+    reader = csv.DictReader(lines)
+    wanted = list(columns)
+    if reader.fieldnames is None or any(c not in reader.fieldnames for c in wanted):
+        raise DataFileError(path, f"needs the columns {', '.join(wanted)}")
+    return list(reader), hashlib.sha256(raw).hexdigest()
+
+
+def require(path: Path, entry: dict[str, Any], number: int, *fields: str) -> None:
+    """Fail with the entry number when a required field is missing or empty."""
+    for name in fields:
+        if entry.get(name) in (None, "", []):
+            raise DataFileError(path, f"entry {number} lacks '{name}': {entry!r}")
+
+
+def combined_digest(digests: Iterable[str]) -> str:
+    """One digest for a set of loaded files, independent of load order."""
+    return hashlib.sha256("".join(sorted(digests)).encode()).hexdigest()[:16]
+
+
+def strings(value: Any) -> Iterator[str]:
+    """The strings of a field that may be absent, a string or a list."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+        return
+    for item in value:
+        if item:
+            yield str(item)

@@ -1,0 +1,147 @@
+"""The pipeline: Article -> Doc -> [Mention] -> [Event], in batches.
+
+`Pipeline()` is cheap; `load()` reads the model and every knowledge file once.
+`process(articles)` streams `ArticleResult`s, parsing with `nlp.pipe`.
+`extract(text, published=...)` is the one-call API for a single text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente import __version__
+from detente.actors import ActorDictionary, ActorResolver
+from detente.events.coder import ArticleContext, EventCoder, SentenceCoding
+from detente.events.lexicon import Lexicon
+from detente.events.status import StatusCues
+from detente.knowledge import combined_digest
+from detente.nlp import BATCH_SIZE, load_model, parse
+from detente.ontology import Ontology
+from detente.schema import Article, ArticleResult, Event, PublishedSource, stable_hash
+from detente.timeplace import DateResolver, Gazetteer
+
+
+@dataclass
+class PipelineConfig:
+    """Everything that changes what the pipeline produces."""
+
+    model: str | None = None
+    user_actors: list[Path] = field(default_factory=list)
+    batch_size: int = BATCH_SIZE
+
+
+class Pipeline:
+    """Turns articles into coded events. Construct freely; call `load()` before use."""
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self._nlp: Language | None = None
+        self._coder: EventCoder | None = None
+        self.digest = ""
+
+    def load(self) -> Pipeline:
+        if self._coder is not None:
+            return self
+        nlp = load_model(self.config.model)
+        ontology = Ontology.load()
+        lexicon = Lexicon.load(ontology)
+        cues = StatusCues.load()
+        book = ActorDictionary.load(user_files=self.config.user_actors)
+        dates = DateResolver.load()
+        gazetteer = Gazetteer.load()
+        self._nlp = nlp
+        self._coder = EventCoder(
+            ontology, lexicon, cues, ActorResolver(nlp, book), dates, gazetteer
+        )
+        self.digest = combined_digest(
+            [ontology.digest, lexicon.digest, cues.digest, book.digest, dates.digest]
+        )
+        return self
+
+    @property
+    def nlp(self) -> Language:
+        self.load()
+        assert self._nlp is not None
+        return self._nlp
+
+    @property
+    def coder(self) -> EventCoder:
+        self.load()
+        assert self._coder is not None
+        return self._coder
+
+    @property
+    def version(self) -> str:
+        meta = self.nlp.meta
+        return f"detente {__version__}; model {meta.get('name')} {meta.get('version')}"
+
+    def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Code a stream of articles, parsing them in batches."""
+        self.load()
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= self.config.batch_size:
+                yield from self._process_batch(pending)
+                pending = []
+        if pending:
+            yield from self._process_batch(pending)
+
+    def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        docs = parse(self.nlp, (a.text for a in batch), batch_size=self.config.batch_size)
+        for article, doc in zip(batch, docs, strict=True):
+            yield ArticleResult(article, self.code_doc(doc, article))
+
+    def code_doc(self, doc: Doc, article: Article) -> list[Event]:
+        return [e for coding in self.code_sentences(doc, article) for e in coding.events]
+
+    def code_sentences(
+        self, doc: Doc, article: Article, explain: bool = False
+    ) -> list[SentenceCoding]:
+        """Mark actors in the whole document, then code it sentence by sentence."""
+        self.coder.resolver.annotate(doc)
+        context = ArticleContext(article.article_id, article.published)
+        return [
+            self.coder.code_sentence(sent, index, context, explain=explain)
+            for index, sent in enumerate(doc.sents)
+        ]
+
+
+def article_from_text(
+    text: str, published: date | None = None, article_id: str | None = None
+) -> Article:
+    """Wrap a bare text as an Article (the id is the content hash unless given)."""
+    return Article(
+        article_id=article_id or stable_hash(text),
+        text=text,
+        origin="<text>",
+        published=published,
+        published_source=PublishedSource.GIVEN if published else PublishedSource.UNKNOWN,
+    )
+
+
+def extract(
+    text: str, published: date | str | None = None, pipeline: Pipeline | None = None
+) -> list[Event]:
+    """Code one text: `detente.extract("...", published="2024-04-26")`."""
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    pipeline = pipeline or _default_pipeline()
+    result = next(pipeline.process([article_from_text(text, published)]))
+    return result.events
+
+
+_DEFAULT: list[Pipeline] = []
+
+
+def _default_pipeline() -> Pipeline:
+    """The pipeline `extract()` uses when none is passed, loaded once per process."""
+    if not _DEFAULT:
+        _DEFAULT.append(Pipeline().load())
+    return _DEFAULT[0]

@@ -1,0 +1,341 @@
+"""The DuckDB store: articles, events and the ingest log in one embedded file.
+
+Writing is idempotent: an article already stored with the same content is
+skipped, so re-ingesting a corpus changes nothing. Each article and its events
+are written in one transaction, so a failure never leaves half an article.
+An article id that comes back with different text is refused (nothing stored
+is lost) unless the caller asks to replace it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from detente.errors import StoreError
+from detente.schema import ArticleResult, IngestOutcome, OutcomeStatus, stable_hash
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "detente.duckdb"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, pipeline_version VARCHAR,
+    knowledge_digest VARCHAR
+);
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY, content_hash VARCHAR, origin VARCHAR, title VARCHAR,
+    url VARCHAR, source VARCHAR, published DATE, published_source VARCHAR, language VARCHAR,
+    text VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, evidence VARCHAR,
+    date DATE, date_precision VARCHAR,
+    source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_name VARCHAR,
+    source_text VARCHAR,
+    target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_name VARCHAR,
+    target_text VARCHAR,
+    cameo VARCHAR, cameo_root VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+    plover_type VARCHAR, plover_mode VARCHAR, status VARCHAR,
+    location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
+    issues VARCHAR[], rule VARCHAR, confidence DOUBLE, record JSON
+);
+CREATE TABLE IF NOT EXISTS ingest_log (
+    run_id VARCHAR, origin VARCHAR, status VARCHAR, reason VARCHAR, article_id VARCHAR,
+    events INTEGER, logged_at TIMESTAMP
+);
+"""
+
+EVENT_COLUMNS = (
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "evidence",
+    "date",
+    "date_precision",
+    "source_code",
+    "source_country",
+    "source_sector",
+    "source_name",
+    "source_text",
+    "target_code",
+    "target_country",
+    "target_sector",
+    "target_name",
+    "target_text",
+    "cameo",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "plover_type",
+    "plover_mode",
+    "status",
+    "location_name",
+    "location_country",
+    "location_lat",
+    "location_lon",
+    "issues",
+    "rule",
+    "confidence",
+    "record",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters for reading events back."""
+
+    dyad: tuple[str, str] | None = None
+    directed: bool = False
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
+
+
+class Store:
+    """A DuckDB database of articles and events. Use as a context manager."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"database {self.path} does not exist: run 'detente ingest' first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"database {self.path} cannot be opened: {exc}") from exc
+        if not read_only:
+            self._migrate()
+        self._check_version()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _migrate(self) -> None:
+        self.con.execute(SCHEMA)
+        self.con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"database {self.path} is not a detente database") from exc
+        if row is None or int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.path} has schema version {row and row[0]}, newer than this "
+                f"detente ({SCHEMA_VERSION}): upgrade detente"
+            )
+
+    # -- writing ---------------------------------------------------------------
+
+    def start_run(self, pipeline_version: str, knowledge_digest: str) -> str:
+        now = _now()
+        run_id = stable_hash(now.isoformat(), pipeline_version, length=12)
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, ?, ?)",
+            [run_id, now, pipeline_version, knowledge_digest],
+        )
+        return run_id
+
+    def stored_hash(self, article_id: str) -> str | None:
+        row = self.con.execute(
+            "SELECT content_hash FROM articles WHERE article_id = ?", [article_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def write(self, result: ArticleResult, run_id: str, replace: bool = False) -> IngestOutcome:
+        """Store one article with its events, atomically; report what happened."""
+        article = result.article
+        stored = self.stored_hash(article.article_id)
+        if stored == article.content_hash:
+            outcome = IngestOutcome(
+                article.origin, OutcomeStatus.SKIPPED, "already in the database", article.article_id
+            )
+            self.log(outcome, run_id)
+            return outcome
+        if stored is not None and not replace:
+            outcome = IngestOutcome(
+                article.origin,
+                OutcomeStatus.FAILED,
+                f"article id {article.article_id!r} is already stored with different text; "
+                "give the new version another id, or use --replace",
+                article.article_id,
+            )
+            self.log(outcome, run_id)
+            return outcome
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if stored is not None:
+                self.con.execute("DELETE FROM events WHERE article_id = ?", [article.article_id])
+                self.con.execute("DELETE FROM articles WHERE article_id = ?", [article.article_id])
+            self.con.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.article_id,
+                    article.content_hash,
+                    article.origin,
+                    article.title,
+                    article.url,
+                    article.source,
+                    article.published,
+                    article.published_source.value,
+                    article.language,
+                    article.text,
+                    run_id,
+                    _now(),
+                ],
+            )
+            rows = [_event_row(e.to_record()) for e in result.events]
+            if rows:
+                placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
+                self.con.executemany(
+                    f"INSERT INTO events VALUES ({placeholders}) ON CONFLICT DO NOTHING", rows
+                )
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"article {article.article_id!r} could not be stored: {exc}") from exc
+        outcome = IngestOutcome(
+            article.origin, OutcomeStatus.INGESTED, None, article.article_id, len(result.events)
+        )
+        self.log(outcome, run_id)
+        return outcome
+
+    def log(self, outcome: IngestOutcome, run_id: str) -> None:
+        self.con.execute(
+            "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                run_id,
+                outcome.origin,
+                outcome.status.value,
+                outcome.reason,
+                outcome.article_id,
+                outcome.events,
+                _now(),
+            ],
+        )
+
+    # -- reading ---------------------------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> list[dict[str, Any]]:
+        """Event records (the JSON contract) matching the query, oldest first."""
+        query = query or EventQuery()
+        where: list[str] = []
+        params: list[Any] = []
+        if query.dyad:
+            a, b = query.dyad
+            directed = "(" + _actor_match("source") + " AND " + _actor_match("target") + ")"
+            if query.directed:
+                where.append(directed)
+                params += [a, a, b, b]
+            else:
+                where.append("(" + directed + " OR " + directed + ")")
+                params += [a, a, b, b, b, b, a, a]
+        if query.since:
+            where.append("date >= ?")
+            params.append(query.since)
+        if query.until:
+            where.append("date <= ?")
+            params.append(query.until)
+        sql = "SELECT record FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, article_id, sentence_index, event_id"
+        if query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        def one(sql: str) -> int:
+            row = self.con.execute(sql).fetchone()
+            return int(row[0]) if row else 0
+
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "events": one("SELECT count(*) FROM events"),
+        }
+
+    def dyad_quad_counts(self, top: int = 10) -> list[tuple[str, str, int, int, int, int, int]]:
+        """Undirected country dyads with event counts per quad class, busiest first."""
+        rows = self.con.execute(
+            """
+            WITH sides AS (
+              SELECT coalesce(source_country, source_code) AS s,
+                     coalesce(target_country, target_code) AS t, quad_class FROM events),
+            e AS (SELECT least(s, t) AS a, greatest(s, t) AS b, quad_class FROM sides)
+            SELECT a, b, count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
+                   count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4), count(*) AS n
+            FROM e GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?
+            """,
+            [top],
+        ).fetchall()
+        return [tuple(r) for r in rows]
+
+    def ingest_log(self, run_id: str | None = None) -> list[tuple[str, str, str | None]]:
+        sql = "SELECT origin, status, reason FROM ingest_log"
+        params: list[Any] = []
+        if run_id:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        return [tuple(r) for r in self.con.execute(sql + " ORDER BY logged_at", params).fetchall()]
+
+
+def _actor_match(side: str) -> str:
+    """An actor filter: a country code (USA) or a code prefix (USAGOV, IGOUNO)."""
+    return f"({side}_country = ? OR starts_with({side}_code, ?))"
+
+
+def _event_row(record: dict[str, Any]) -> list[Any]:
+    source, target = record["source"], record["target"]
+    location = record.get("location") or {}
+    return [
+        record["event_id"],
+        record["article_id"],
+        record["sentence_index"],
+        record["evidence"],
+        record["date"],
+        record["date_precision"],
+        source["code"],
+        source["country"],
+        source["sector"],
+        source["name"],
+        source["text"],
+        target["code"],
+        target["country"],
+        target["sector"],
+        target["name"],
+        target["text"],
+        record["cameo"],
+        record["cameo_root"],
+        record["goldstein"],
+        record["quad_class"],
+        record["plover"]["type"],
+        record["plover"]["mode"],
+        record["status"],
+        location.get("name"),
+        location.get("country"),
+        location.get("lat"),
+        location.get("lon"),
+        record["issues"],
+        record["rule"],
+        record["confidence"],
+        json.dumps(record, ensure_ascii=False),
+    ]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
