@@ -46,7 +46,7 @@ def load_yaml(path: Path, key: str) -> DataFile:
         raise DataFileError(path, f"cannot be read ({exc.strerror})") from exc
     try:
         doc = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date like 2021-13-01
         raise DataFileError(path, f"is not valid YAML: {exc}") from exc
     if not isinstance(doc, dict):
         raise DataFileError(path, "must be a mapping with 'meta' and '" + key + "'")

@@ -105,7 +105,7 @@ class Pipeline:
         self, doc: Doc, article: Article, explain: bool = False
     ) -> list[SentenceCoding]:
         """Mark actors in the whole document, then code it sentence by sentence."""
-        self.coder.resolver.annotate(doc)
+        self.coder.resolver.annotate(doc, article.published)
         context = ArticleContext(article.article_id, article.published)
         return [
             self.coder.code_sentence(sent, index, context, explain=explain)

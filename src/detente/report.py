@@ -16,9 +16,9 @@ def print_summary(store: Store, console: Console, examples: int = 5) -> None:
         f"[bold]{store.path}[/]: {counts['articles']} articles, {counts['events']} events"
     )
     table = Table(title="Events by dyad and quad class (undirected)")
-    table.add_column("dyad")
-    for name in QUAD_CLASS_NAMES.values():
-        table.add_column(name, justify="right")
+    table.add_column("dyad", no_wrap=True)
+    for quad, name in QUAD_CLASS_NAMES.items():
+        table.add_column(f"Q{quad} {name}", justify="right")
     table.add_column("total", justify="right")
     for a, b, q1, q2, q3, q4, total in store.dyad_quad_counts():
         table.add_row(f"{a} - {b}", str(q1), str(q2), str(q3), str(q4), str(total))

@@ -21,9 +21,20 @@ import yaml
 
 from detente.errors import DataFileError
 from detente.knowledge import DataFile, combined_digest, data_path, load_yaml, require, strings
+from detente.schema import Actor
 
 EXTRA_COUNTRIES = frozenset({"XKX"})
-SHIPPED_FILES = ("countries.yaml", "agencies.yaml", "igos.yaml", "roles.yaml", "people.yaml")
+SHIPPED_FILES = (
+    "countries.yaml",
+    "agencies.yaml",
+    "igos.yaml",
+    "roles.yaml",
+    "people.yaml",
+    "features.yaml",
+)
+
+
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
 
 
 def load_sectors(path: Path | None = None) -> frozenset[str]:
@@ -83,12 +94,13 @@ class Person:
 class NameEntry:
     """What a surface name stands for."""
 
-    kind: str  # country, adjective, metonym, place, agency, igo, person
+    kind: str  # country, adjective, metonym, place, agency, igo, person, coref
     name: str
     country: str | None = None
     sector: str | None = None
     igo: str | None = None
     person: Person | None = None
+    actor: Actor | None = None  # coref: the actor of the earlier full mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +137,34 @@ class ActorDictionary:
                 book._add_file(path)
         for path in user_files:
             book.add_user_file(Path(path))
+        book.add_surnames()
         return book
+
+    def add_surnames(self) -> None:
+        """Let a well-known person's family name alone find them ("Blinken", "Xi").
+
+        Only names borne by exactly one person in the dictionaries and not
+        already meaning something else; shared ones ("Wang", "Kim") are left to
+        coreference within the article. Family name first for Chinese, Korean
+        and Vietnamese names.
+        """
+        owners: dict[str, set[str]] = {}
+        people: dict[str, Person] = {}
+        for entries in list(self.names.values()):
+            for entry in entries:
+                if entry.kind == "person" and entry.person is not None:
+                    people[entry.person.name] = entry.person
+        for person in people.values():
+            parts = person.name.split()
+            if len(parts) < 2:
+                continue
+            countries = {r.country for r in person.roles}
+            family = parts[0] if countries & FAMILY_NAME_FIRST else parts[-1]
+            owners.setdefault(family, set()).add(person.name)
+        for family, names in owners.items():
+            if len(names) == 1 and family not in self.names and len(family) > 2:
+                person = people[next(iter(names))]
+                self.names[family] = [NameEntry("person", person.name, person=person)]
 
     def add(self, surface: str, entry: NameEntry, *, case_sensitive: bool = True) -> None:
         """Register a surface form; a later entry of the same kind replaces an earlier one."""
@@ -150,6 +189,7 @@ class ActorDictionary:
             "igos": "igos",
             "roles": "roles",
             "people": "people",
+            "features": "features",
         }.get(kind)
         if key is None:
             raise DataFileError(
@@ -165,7 +205,7 @@ class ActorDictionary:
             return
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
+        except (OSError, yaml.YAMLError, ValueError) as exc:  # YAML raises ValueError on bad dates
             raise DataFileError(path, f"cannot be read as YAML: {exc}") from exc
         if not isinstance(doc, dict):
             raise DataFileError(
@@ -220,6 +260,7 @@ class ActorDictionary:
             "igos": self._add_igo,
             "roles": self._add_role,
             "people": self._add_person,
+            "features": self._add_feature,
         }
         for number, entry in enumerate(data.entries, 1):
             adders[key](data.path, number, entry)
@@ -298,6 +339,11 @@ class ActorDictionary:
             country=self._country(path, number, entry.get("country"), required=False),
             rank=entry.get("rank"),
         )
+
+    def _add_feature(self, path: Path, number: int, entry: dict[str, Any]) -> None:
+        """A name that blocks the country inside it ("South China Sea") and is no actor."""
+        require(path, entry, number, "name")
+        self.add(str(entry["name"]), NameEntry("feature", str(entry["name"])))
 
     def _add_person(self, path: Path, number: int, entry: dict[str, Any]) -> None:
         require(path, entry, number, "name", "roles")

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from detente.actors.coref import link_names
 from detente.actors.dictionary import ActorDictionary, NameEntry, Role
 from detente.schema import Actor, Mention
 
@@ -59,8 +60,9 @@ class ActorResolver:
 
     # -- pass 1: mark names ------------------------------------------------
 
-    def annotate(self, doc: Doc) -> list[Hit]:
-        """Mark dictionary names and role phrases on the tokens; longest match wins."""
+    def annotate(self, doc: Doc, published: date | None = None) -> list[Hit]:
+        """Mark dictionary names and role phrases (longest match wins), then link bare
+        surnames to people named in full earlier in the document."""
         vocab = doc.vocab.strings
         candidates: list[Hit] = []
         for match_id, start, end in self._names(doc):
@@ -80,6 +82,7 @@ class ActorResolver:
             hits.append(hit)
             for i in span:
                 doc[i]._.detente_hit = hit
+        link_names(doc, self.resolve, published, _coref_hit)
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -104,7 +107,14 @@ class ActorResolver:
         named = [h for h in hits if h.entries]
         roles = [h.role for h in hits if h.role is not None]
         # 1. a known person in the phrase ("Foreign Minister Wang Yi", "Wang Yi, China's ...")
+        #    or a bare name linked to its earlier full mention ("Wang")
         for hit in _head_first(named, head_hit):
+            coref = _pick(hit.entries, "coref")
+            if coref is not None and coref.actor is not None:
+                actor = coref.actor
+                if former and actor.sector != "ELI":
+                    actor = Actor.make(actor.country, "ELI", name=actor.name, via="coref")
+                return actor
             entry = _pick(hit.entries, "person")
             if entry and entry.person:
                 span, was = entry.person.role_on(published)
@@ -131,7 +141,8 @@ class ActorResolver:
             entry = hit.entries[0]
             if entry.kind == "igo":
                 return Actor.make(None, "IGO", name=entry.name, via="igo", igo=entry.igo)
-            if entry.kind == "agency" or (entry.kind == "metonym" and role is None):
+            metonym_wins = entry.kind == "metonym" and (role is None or entry.sector != "GOV")
+            if entry.kind == "agency" or metonym_wins:
                 org_country = entry.country or country_here
                 if org_country is not None:
                     return Actor.make(
@@ -149,10 +160,14 @@ class ActorResolver:
             )
         # 4. anything named in the phrase ("the head of the WHO", "Chinese nationals")
         for hit in _head_first(named, head_hit):
-            actor = _from_entry(hit.entries[0], head, former)
-            if actor is not None:
-                return actor
+            found = _from_entry(hit.entries[0], head, former)
+            if found is not None:
+                return found
         return None
+
+
+def _coref_hit(start: int, end: int, entries: tuple[NameEntry, ...]) -> Hit:
+    return Hit(start, end, entries)
 
 
 def noun_phrase(token: Token) -> Iterator[Token]:

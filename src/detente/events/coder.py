@@ -25,6 +25,8 @@ from detente.timeplace.dates import DateResolver, ResolvedDate, Tense
 from detente.timeplace.places import Gazetteer
 
 PLANNED_MEETING = "036"
+MEETING = "040"
+THIRD_COUNTRY_MEETING = "044"
 CONSULT_ROOT = "04"
 VISIT_CODES = frozenset({"042", "043"})
 LOCATION_PREPS = frozenset({"in", "at"})
@@ -112,50 +114,55 @@ class EventCoder:
         code = match.pattern.code
         if status is Status.PLANNED and code.startswith(CONSULT_ROOT):
             code = PLANNED_MEETING
-        cameo = self.ontology[code]
         when = self._date(match, sent, status, published)
         events = []
-        for source in sources:
-            for target in targets:
-                if _same_actor(source, target):
-                    coding.decisions.append(
-                        Decision(match, "no event: source and target are the same actor")
-                    )
-                    continue
-                event = Event(
-                    event_id=stable_hash(
-                        context.article_id,
-                        index,
-                        source.actor.code,
-                        target.actor.code,
-                        code,
-                        match.head.i,
-                    ),
-                    article_id=context.article_id,
-                    sentence_index=index,
-                    evidence=sent.text.strip(),
-                    source=source,
-                    target=target,
-                    cameo=code,
-                    cameo_root=cameo.root,
-                    goldstein=cameo.goldstein,
-                    quad_class=cameo.quad_class,
-                    plover_type=cameo.plover_type,
-                    plover_mode=cameo.plover_mode,
-                    status=status,
-                    date=when.date if when else published,
-                    date_precision=when.precision if when else ("published" if published else None),
-                    location=self._location(match, sent, code, source, target),
-                    rule=_rule(match),
-                    confidence=_confidence(match, source, target),
-                    trigger=" ".join(
-                        t.text for t in sorted([match.head, *match.words], key=lambda t: t.i)
-                    ),
-                    pattern=match.pattern.pattern,
-                    status_cue=cue,
+        for source, target in _pairs(sources, targets):
+            location = self._location(match, code, source, target)
+            event_code = code
+            if code.startswith(CONSULT_ROOT) or code == PLANNED_MEETING:
+                source, target = _visitor_first(source, target, location)
+                if code == MEETING and _third_country(source, target, location):
+                    event_code = THIRD_COUNTRY_MEETING
+            entry = self.ontology[event_code]
+            if _same_actor(source, target):
+                coding.decisions.append(
+                    Decision(match, "no event: source and target are the same actor")
                 )
-                coding.decisions.append(Decision(match, "event", event))
-                events.append(event)
+                continue
+            event = Event(
+                event_id=stable_hash(
+                    context.article_id,
+                    index,
+                    source.actor.code,
+                    target.actor.code,
+                    event_code,
+                    match.head.i,
+                ),
+                article_id=context.article_id,
+                sentence_index=index,
+                evidence=sent.text.strip(),
+                source=source,
+                target=target,
+                cameo=event_code,
+                cameo_root=entry.root,
+                goldstein=entry.goldstein,
+                quad_class=entry.quad_class,
+                plover_type=entry.plover_type,
+                plover_mode=entry.plover_mode,
+                status=status,
+                date=when.date if when else published,
+                date_precision=when.precision if when else ("published" if published else None),
+                location=location,
+                rule=_rule(match),
+                confidence=_confidence(match, source, target),
+                trigger=" ".join(
+                    t.text for t in sorted([match.head, *match.words], key=lambda t: t.i)
+                ),
+                pattern=match.pattern.pattern,
+                status_cue=cue,
+            )
+            coding.decisions.append(Decision(match, "event", event))
+            events.append(event)
         return events
 
     def _date(
@@ -176,7 +183,7 @@ class EventCoder:
         return None
 
     def _location(
-        self, match: Match, sent: Span, code: str, source: Mention, target: Mention
+        self, match: Match, code: str, source: Mention, target: Mention
     ) -> Location | None:
         prefer = (source.actor.country, target.actor.country)
         for token in _clause_tokens(match):
@@ -225,13 +232,42 @@ class EventCoder:
         return sorted(kept, key=lambda e: (e.source.start, e.target.start, e.cameo))
 
 
-def _pair_key(event: Event) -> tuple[str, str | None, str, str | None]:
+def _pairs(sources: list[Mention], targets: list[Mention]) -> list[tuple[Mention, Mention]]:
+    return [(s, t) for s in sources for t in targets]
+
+
+def _third_country(source: Mention, target: Mention, location: Location | None) -> bool:
+    """A meeting held in a country that is neither party's is CAMEO 044."""
+    countries = (source.actor.country, target.actor.country)
     return (
-        event.source.actor.code,
-        event.source.actor.name,
-        event.target.actor.code,
-        event.target.actor.name,
+        location is not None
+        and location.country is not None
+        and None not in countries
+        and location.country not in countries
     )
+
+
+def _visitor_first(
+    source: Mention, target: Mention, location: Location | None
+) -> tuple[Mention, Mention]:
+    """PLOVER direction for meetings: the visitor is the source, the host the target.
+
+    "Xi met Blinken in Beijing" is coded USA -> CHN: the meeting took place in
+    the target's country only when the source is the guest.
+    """
+    if location is None or location.country is None:
+        return source, target
+    if source.actor.country == location.country and target.actor.country not in (
+        None,
+        location.country,
+    ):
+        return target, source
+    return source, target
+
+
+def _pair_key(event: Event) -> tuple[str, str]:
+    """One event per (source, target, code) per sentence: actors count by code, not name."""
+    return (event.source.actor.code, event.target.actor.code)
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

@@ -191,6 +191,11 @@ def _subject(head: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         if token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             gov = token.head
+            if token.dep_ == "xcomp":
+                # object control: "invited Putin to visit", "urged China to stop"
+                controller = next((c for c in gov.children if c.dep_ == "dobj"), None)
+                if controller is not None:
+                    return controller, True
             subject = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return subject, True

@@ -1,0 +1,65 @@
+"""Name coreference inside one article: a later "Wang" is the "Wang Yi" named before.
+
+News names a person in full once, with a title ("Chinese Foreign Minister Wang
+Yi"), then by one name ("Wang"). After the dictionaries are matched, each
+multi-word person name that resolves to an actor registers its parts; a later
+bare proper noun equal to a registered part takes the actor of the most recent
+full mention ("Wang Yi" early in a story, "Wang Xiaohong" late: each "Wang"
+goes to the nearest one before it). This also corrects spaCy's NER, which
+tags a bare "Blinken" as a place and "Wang" as an organisation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.dictionary import NameEntry
+from detente.schema import Mention
+
+Resolve = Callable[[Token, date | None], Mention | None]
+MIN_PART = 2  # one-letter initials never register
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """Multi-word person names: PERSON entities and dictionary person matches."""
+    spans: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            spans[ent.start] = ent
+    for token in doc:
+        hit = token._.detente_hit
+        if (
+            hit is not None
+            and hit.end - hit.start > 1
+            and any(e.kind == "person" for e in hit.entries)
+        ):
+            spans.setdefault(hit.start, doc[hit.start : hit.end])
+    return [spans[k] for k in sorted(spans)]
+
+
+def link_names(doc: Doc, resolve: Resolve, published: date | None, make_hit) -> int:
+    """Mark bare later mentions of people named in full earlier; returns how many were linked."""
+    registry: dict[str, NameEntry] = {}
+    linked = 0
+    names = {span.start: span for span in person_spans(doc)}
+    skip_until = -1
+    for token in doc:
+        if token.i < skip_until:
+            continue
+        span = names.get(token.i)
+        if span is not None:
+            mention = resolve(span[-1], published)
+            if mention is not None and (mention.actor.country or mention.actor.sector == "IGO"):
+                entry = NameEntry("coref", span.text, actor=mention.actor)
+                for part in span:
+                    if len(part.text) >= MIN_PART and part.text[:1].isupper():
+                        registry[part.text] = entry
+            skip_until = span.end
+            continue
+        if token.text in registry and token.pos_ == "PROPN" and token._.detente_hit is None:
+            token._.detente_hit = make_hit(token.i, token.i + 1, (registry[token.text],))
+            linked += 1
+    return linked
