@@ -162,7 +162,7 @@ class ActorDictionary:
             family = parts[0] if countries & FAMILY_NAME_FIRST else parts[-1]
             owners.setdefault(family, set()).add(person.name)
         for family, names in owners.items():
-            if len(names) == 1 and family not in self.names and len(family) > 2:
+            if len(names) == 1 and family not in self.names and len(family) >= 2:
                 person = people[next(iter(names))]
                 self.names[family] = [NameEntry("person", person.name, person=person)]
 

@@ -158,11 +158,10 @@ class ActorResolver:
             return Actor.make(
                 country_here, sector, name=_person_name(tokens), role=role.phrase, via="role"
             )
-        # 4. anything named in the phrase ("the head of the WHO", "Chinese nationals")
-        for hit in _head_first(named, head_hit):
-            found = _from_entry(hit.entries[0], head, former)
-            if found is not None:
-                return found
+        # 4. the head is itself a named country, place or nationality ("China", "Americans");
+        #    a name elsewhere in the phrase does not make an actor of "South Korea's plan"
+        if head_hit is not None and head_hit.entries:
+            return _from_entry(head_hit.entries[0], head, former)
         return None
 
 
