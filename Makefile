@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 
-.PHONY: install demo test lint format clean
+.PHONY: install demo test eval lint format clean
 
 # The virtual environment is rebuilt only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -22,6 +22,11 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# the quality gate: gold sentences and the actor table against the pinned floors
+eval: install
+	$(BIN)/detente eval tests/gold/dev_cooperation.jsonl tests/gold/dev_conflict.jsonl \
+		tests/data/actor_cases.csv --floors tests/gold/floors.yaml
 
 lint: install
 	$(BIN)/ruff check src tests

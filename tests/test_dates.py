@@ -38,6 +38,7 @@ def resolver() -> DateResolver:
         ("2024-04-26", "tomorrow", FUTURE, "2024-04-27", "day"),
         ("2024-04-26", "last week", PAST, "2024-04-15", "week"),
         ("2024-04-26", "this week", NEAREST, "2024-04-22", "week"),
+        ("2021-07-25", "this week", FUTURE, "2021-07-26", "week"),  # a Sunday looking ahead
         ("2024-04-26", "next week", FUTURE, "2024-04-29", "week"),
         ("2024-04-26", "earlier this month", PAST, "2024-04-01", "month"),
         ("2024-04-26", "last month", PAST, "2024-03-01", "month"),

@@ -174,15 +174,19 @@ def events(
     directed: Annotated[bool, typer.Option("--directed", help="Only first -> second.")] = False,
     since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    issue: Annotated[
+        str | None, typer.Option("--issue", help="Only events tagged with this issue id.")
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Read stored events back, filtered by dyad and date."""
+    """Read stored events back, filtered by dyad, date and issue."""
     query = EventQuery(
         dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
         directed=directed,
         since=_date(since, "--since"),
         until=_date(until, "--until"),
+        issue=issue,
         limit=limit,
     )
     fmt = _format(fmt)
@@ -215,6 +219,58 @@ def explain(
     pipeline = _pipeline(model, actors)
     for line in explain_text(pipeline, sentence, _date(published, "--published")):
         typer.echo(line)
+
+
+@app.command("eval")
+def evaluate_gold(
+    gold: Annotated[
+        list[Path],
+        typer.Argument(help="Gold JSON Lines files (events) and/or CSV actor tables."),
+    ],
+    floors: Annotated[
+        Path | None, typer.Option("--floors", help="YAML of minimum scores; exit 1 below any.")
+    ] = None,
+    misses: Annotated[int, typer.Option("--misses", help="Misses and false alarms to list.")] = 20,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the event report as JSON.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Score the coder on gold sentences (P/R/F1 by level, root, status) and actor tables."""
+    import json
+
+    from detente.evaluate import (
+        check_floors,
+        evaluate,
+        evaluate_actors,
+        load_actor_cases,
+        load_gold,
+        print_report,
+    )
+
+    pipeline = _pipeline(model, None)
+    tables = [p for p in gold if p.suffix.lower() == ".csv"]
+    sentences = [p for p in gold if p.suffix.lower() != ".csv"]
+    report = evaluate(pipeline, load_gold(sentences)) if sentences else None
+    accuracy = None
+    if report is not None:
+        if as_json:
+            typer.echo(json.dumps(report.as_dict(), indent=2))
+        else:
+            print_report(report, Console(), misses)
+    if tables:
+        cases = [c for table in tables for c in load_actor_cases(table)]
+        accuracy, failures = evaluate_actors(pipeline, cases)
+        typer.echo(f"actor resolution: {accuracy:.4f} on {len(cases)} cases")
+        for failure in failures[:misses]:
+            typer.echo(f"  {failure}")
+    if floors is not None:
+        below = check_floors(report, floors, accuracy)
+        for failure in below:
+            err.print(f"[red]below floor[/]: {failure}")
+        if below:
+            raise typer.Exit(1)
+        err.print(f"all floors in {floors} met")
 
 
 @app.command()

@@ -181,8 +181,12 @@ def evaluate(pipeline: Pipeline, gold: list[GoldSentence], keep: int = 200) -> R
                         report.status_agreement["same" if same else "different"] += 1
                     elif len(report.misses) < keep:
                         report.misses.append(
-                            {"id": sentence.id, "text": sentence.text, "expected": _show(event),
-                             "got": [_show_pred(p) for p in predicted]}
+                            {
+                                "id": sentence.id,
+                                "text": sentence.text,
+                                "expected": _show(event),
+                                "got": [_show_pred(p) for p in predicted],
+                            }
                         )
             report.levels[level].fp += len(unmatched)
             if level == "root":
@@ -205,3 +209,124 @@ def _show_pred(pred: dict[str, Any]) -> str:
         f"{actor_key(pred['source'])} -{pred['cameo']}-> {actor_key(pred['target'])} "
         f"({pred['status']}; {pred['pattern']})"
     )
+
+
+def check_floors(
+    report: Report | None, path: Path, actor_accuracy: float | None = None
+) -> list[str]:
+    """Compare scores with pinned minimums (event levels, actor accuracy); return what fell short.
+
+    Floors for something not measured in this run (no actor table given, say) are skipped.
+    """
+    import yaml
+
+    try:
+        floors = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"floors cannot be read: {exc}") from exc
+    failures = []
+    for key, floor in (floors.get("floors") or {}).items():
+        if key == "actors_accuracy":
+            value = actor_accuracy
+        else:
+            level, _, metric = key.partition("_")
+            if level not in LEVELS or metric not in ("precision", "recall", "f1"):
+                raise InputError(str(path), f"unknown floor {key!r} (e.g. root_f1, code_precision)")
+            value = report.as_dict()["levels"][level][metric] if report is not None else None
+        if value is not None and value < float(floor):
+            failures.append(f"{key} = {value:.4f} < {floor}")
+    return failures
+
+
+def print_report(report: Report, console: Any, misses: int = 20) -> None:
+    """Tables of the scores, then the first misses and false alarms."""
+    from rich.table import Table
+
+    data = report.as_dict()
+    console.print(f"[bold]{data['sentences']} gold sentences[/]")
+    for title, rows in (
+        ("by level (actors' countries must match)", data["levels"]),
+        ("by CAMEO root (root level)", data["by_root"]),
+        ("by status (root level)", data["by_status"]),
+    ):
+        table = Table(title=title)
+        for column in ("", "tp", "fp", "fn", "precision", "recall", "f1"):
+            table.add_column(column, justify="right" if column else "left")
+        for name, score in rows.items():
+            table.add_row(
+                name, *(str(score[c]) for c in ("tp", "fp", "fn", "precision", "recall", "f1"))
+            )
+        console.print(table)
+    console.print(f"status agreement on matched events: {data['status_accuracy']}")
+    if misses:
+        console.print("[bold]misses[/] (expected, not found)")
+        for miss in report.misses[:misses]:
+            console.print(f"  {miss['id']}: {miss['expected']}; got {miss['got'] or 'nothing'}")
+            console.print(f"    [dim]{miss['text']}[/]")
+        console.print("[bold]false alarms[/] (found, not expected)")
+        for alarm in report.false_alarms[:misses]:
+            console.print(f"  {alarm['id']}: {alarm['got']}")
+            console.print(f"    [dim]{alarm['text']}[/]")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCase:
+    sentence: str
+    mention: str
+    published: date
+    country: str | None  # None: a bare organisation; "NONE": must not resolve
+    sector: str | None
+    category: str
+
+
+def load_actor_cases(path: Path) -> list[ActorCase]:
+    """The actor table: sentence, mention, published, country, sector, category."""
+    import csv
+
+    cases = []
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle), 2):
+            try:
+                cases.append(
+                    ActorCase(
+                        row["sentence"],
+                        row["mention"],
+                        date.fromisoformat(row["published"]),
+                        row["country"] or None,
+                        row["sector"] or None,
+                        row["category"],
+                    )
+                )
+            except (KeyError, ValueError) as exc:
+                raise InputError(f"{path}:{number}", f"not an actor case: {exc!r}") from exc
+    return cases
+
+
+def expected_code(case: ActorCase) -> str | None:
+    """The actor code a case expects ('CHNGOV', 'CHN', 'IGOUNO'), or None for no actor."""
+    if case.country == "NONE":
+        return None
+    if case.sector and ":" in case.sector:
+        sector, org = case.sector.split(":", 1)
+        return sector + org
+    return (case.country or "") + (case.sector or "")
+
+
+def evaluate_actors(pipeline: Pipeline, cases: list[ActorCase]) -> tuple[float, list[str]]:
+    """Accuracy of actor resolution on the table, and a line per wrong case."""
+    resolver = pipeline.coder.resolver
+    failures = []
+    docs = pipeline.nlp.pipe(c.sentence for c in cases)
+    for case, doc in zip(cases, docs, strict=True):
+        resolver.annotate(doc, case.published)
+        start = case.sentence.index(case.mention)
+        span = doc.char_span(start, start + len(case.mention), alignment_mode="expand")
+        found = resolver.resolve(span.root, case.published) if span is not None else None
+        got = found.actor.code if found is not None else None
+        if got != expected_code(case):
+            failures.append(
+                f"[{case.category}] {case.mention!r} ({case.published}) expected "
+                f"{expected_code(case)}, got {got}: {case.sentence}"
+            )
+    accuracy = 1 - len(failures) / len(cases) if cases else 0.0
+    return accuracy, failures

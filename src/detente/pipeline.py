@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from detente.actors import ActorDictionary, ActorResolver
 from detente.events.coder import ArticleContext, EventCoder, SentenceCoding
 from detente.events.lexicon import Lexicon
 from detente.events.status import StatusCues
+from detente.issues import IssueTagger, Taxonomy
 from detente.knowledge import combined_digest
 from detente.nlp import BATCH_SIZE, load_model, parse
 from detente.ontology import Ontology
@@ -43,6 +44,7 @@ class Pipeline:
         self.config = config or PipelineConfig()
         self._nlp: Language | None = None
         self._coder: EventCoder | None = None
+        self._tagger: IssueTagger | None = None
         self.digest = ""
 
     def load(self) -> Pipeline:
@@ -55,12 +57,21 @@ class Pipeline:
         book = ActorDictionary.load(user_files=self.config.user_actors)
         dates = DateResolver.load()
         gazetteer = Gazetteer.load()
+        taxonomy = Taxonomy.load()
+        self._tagger = IssueTagger(nlp, taxonomy)
         self._nlp = nlp
         self._coder = EventCoder(
             ontology, lexicon, cues, ActorResolver(nlp, book), dates, gazetteer
         )
         self.digest = combined_digest(
-            [ontology.digest, lexicon.digest, cues.digest, book.digest, dates.digest]
+            [
+                ontology.digest,
+                lexicon.digest,
+                cues.digest,
+                book.digest,
+                dates.digest,
+                taxonomy.digest,
+            ]
         )
         return self
 
@@ -75,6 +86,12 @@ class Pipeline:
         self.load()
         assert self._coder is not None
         return self._coder
+
+    @property
+    def tagger(self) -> IssueTagger:
+        self.load()
+        assert self._tagger is not None
+        return self._tagger
 
     @property
     def version(self) -> str:
@@ -96,21 +113,34 @@ class Pipeline:
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
         docs = parse(self.nlp, (a.text for a in batch), batch_size=self.config.batch_size)
         for article, doc in zip(batch, docs, strict=True):
-            yield ArticleResult(article, self.code_doc(doc, article))
+            yield self.code_doc(doc, article)
 
-    def code_doc(self, doc: Doc, article: Article) -> list[Event]:
-        return [e for coding in self.code_sentences(doc, article) for e in coding.events]
+    def code_doc(self, doc: Doc, article: Article) -> ArticleResult:
+        tags = self.tagger.tag(doc)
+        events = [
+            e for coding in self.code_sentences(doc, article, tags=tags) for e in coding.events
+        ]
+        return ArticleResult(article, events, issues=IssueTagger.for_article(tags))
 
     def code_sentences(
-        self, doc: Doc, article: Article, explain: bool = False
+        self,
+        doc: Doc,
+        article: Article,
+        explain: bool = False,
+        tags: dict[int, tuple[str, ...]] | None = None,
     ) -> list[SentenceCoding]:
         """Mark actors in the whole document, then code it sentence by sentence."""
         self.coder.resolver.annotate(doc, article.published)
+        tags = self.tagger.tag(doc) if tags is None else tags
         context = ArticleContext(article.article_id, article.published)
-        return [
-            self.coder.code_sentence(sent, index, context, explain=explain)
-            for index, sent in enumerate(doc.sents)
-        ]
+        codings = []
+        for index, sent in enumerate(doc.sents):
+            coding = self.coder.code_sentence(sent, index, context, explain=explain)
+            issues = tags.get(sent.start, ())
+            if issues:
+                coding.events = [replace(e, issues=issues) for e in coding.events]
+            codings.append(coding)
+        return codings
 
 
 def article_from_text(

@@ -90,9 +90,14 @@ class Actor:
         via: str = "",
         igo: str | None = None,
     ) -> Actor:
-        """Build the code from its parts so code, country and sector never disagree."""
+        """Build the code from its parts so code, country and sector never disagree.
+
+        An international organisation has no country: its code is its sector and its
+        own code (IGOUNO, NGOAMN).
+        """
         if igo:
-            return cls(f"IGO{igo}", None, "IGO", name=name, role=role, via=via)
+            sector = sector or "IGO"
+            return cls(f"{sector}{igo}", None, sector, name=name, role=role, via=via)
         code = (country or "") + (sector or "")
         return cls(code, country, sector, name=name, role=role, via=via)
 
@@ -214,3 +219,4 @@ class ArticleResult:
     article: Article
     events: list[Event]
     quotes: list[Quote] = field(default_factory=list)
+    issues: tuple[str, ...] = ()

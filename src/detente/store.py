@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS articles (
     article_id VARCHAR PRIMARY KEY, content_hash VARCHAR, origin VARCHAR, title VARCHAR,
     url VARCHAR, source VARCHAR, published DATE, published_source VARCHAR, language VARCHAR,
-    text VARCHAR, run_id VARCHAR, ingested_at TIMESTAMP
+    text VARCHAR, issues VARCHAR[], run_id VARCHAR, ingested_at TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, evidence VARCHAR,
@@ -95,6 +95,7 @@ class EventQuery:
     directed: bool = False
     since: date | None = None
     until: date | None = None
+    issue: str | None = None
     limit: int | None = None
 
 
@@ -183,7 +184,7 @@ class Store:
                 self.con.execute("DELETE FROM events WHERE article_id = ?", [article.article_id])
                 self.con.execute("DELETE FROM articles WHERE article_id = ?", [article.article_id])
             self.con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     article.article_id,
                     article.content_hash,
@@ -195,6 +196,7 @@ class Store:
                     article.published_source.value,
                     article.language,
                     article.text,
+                    list(result.issues),
                     run_id,
                     _now(),
                 ],
@@ -245,6 +247,9 @@ class Store:
             else:
                 where.append("(" + directed + " OR " + directed + ")")
                 params += [a, a, b, b, b, b, a, a]
+        if query.issue:
+            where.append("list_contains(issues, ?)")
+            params.append(query.issue)
         if query.since:
             where.append("date >= ?")
             params.append(query.since)

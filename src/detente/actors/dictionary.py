@@ -94,7 +94,7 @@ class Person:
 class NameEntry:
     """What a surface name stands for."""
 
-    kind: str  # country, adjective, metonym, place, agency, igo, person, coref
+    kind: str  # country, adjective, metonym, place, agency, igo, person, surname, coref, feature
     name: str
     country: str | None = None
     sector: str | None = None
@@ -164,7 +164,7 @@ class ActorDictionary:
         for family, names in owners.items():
             if len(names) == 1 and family not in self.names and len(family) >= 2:
                 person = people[next(iter(names))]
-                self.names[family] = [NameEntry("person", person.name, person=person)]
+                self.names[family] = [NameEntry("surname", person.name, person=person)]
 
     def add(self, surface: str, entry: NameEntry, *, case_sensitive: bool = True) -> None:
         """Register a surface form; a later entry of the same kind replaces an earlier one."""
@@ -322,11 +322,9 @@ class ActorDictionary:
         sector = self._sector(path, number, entry.get("sector") or "IGO")
         name = str(entry["name"])
         code = str(entry["code"]).upper()
-        record = (
-            NameEntry("igo", name, sector="IGO", igo=code)
-            if sector == "IGO"
-            else NameEntry("agency", name, country=None, sector=sector, igo=None)
-        )
+        # international NGOs and groups live here too: coded like IGOs, by their own code
+        # under their sector (NGOAMN, REBISL), with no country
+        record = NameEntry("igo", name, sector=sector, igo=code)
         for surface in {name, *strings(entry.get("aliases"))}:
             self.add(surface, record)
 

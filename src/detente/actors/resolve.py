@@ -26,8 +26,12 @@ from detente.schema import Actor, Mention
 NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "appos", "quantmod"}
 )
-# prepositions whose object describes the head ("Minister of Foreign Affairs", "envoy from Seoul")
-NP_PREPS = frozenset({"of", "from"})
+# prepositions whose object describes the head ("Minister of Foreign Affairs", "envoy from
+# Seoul", "a spokesman for the State Department", "protesters in Hong Kong")
+NP_PREPS = frozenset({"of", "from", "for"})
+# "in"/"at" phrases describe people ("protesters in Hong Kong") but only place other things
+# ("a game in London" is no British actor)
+PEOPLE_PREPS = frozenset({"in", "at"})
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "retired"})
 
 
@@ -78,6 +82,8 @@ class ActorResolver:
             span = range(hit.start, hit.end)
             if any(i in taken for i in span):
                 continue
+            if hit.entries and not self._plausible(hit, doc):
+                continue
             taken.update(span)
             hits.append(hit)
             for i in span:
@@ -85,6 +91,24 @@ class ActorResolver:
         link_names(doc, self.resolve, published, _coref_hit)
         hits.sort(key=lambda h: h.start)
         return hits
+
+    def _plausible(self, hit: Hit, doc: Doc) -> bool:
+        """An ambiguous name ("Victoria", "Washington", "Georgia") next to another proper
+        noun it does not belong with is part of some other name: "Victoria Hale",
+        "Washington Street", "Alexander Hamilton"."""
+        text = doc[hit.start : hit.end].text
+        if text not in self.book.ambiguous:
+            return True
+        for i in (hit.start - 1, hit.end):
+            if 0 <= i < len(doc):
+                neighbour = doc[i]
+                if (
+                    neighbour.pos_ == "PROPN"
+                    and neighbour.ent_type_ != "GPE"
+                    and not neighbour.is_punct
+                ):
+                    return False
+        return True
 
     # -- pass 2: resolve a noun phrase --------------------------------------
 
@@ -115,13 +139,19 @@ class ActorResolver:
                 if former and actor.sector != "ELI":
                     actor = Actor.make(actor.country, "ELI", name=actor.name, via="coref")
                 return actor
-            entry = _pick(hit.entries, "person")
+            entry = _pick(hit.entries, "person") or _pick(hit.entries, "surname")
             if entry and entry.person:
+                if _surname_of_another(hit, head.doc):
+                    continue
                 span, was = entry.person.role_on(published)
                 if span is None:
                     continue
-                sector = "ELI" if (was or former) else span.sector
-                if span.igo and not (was or former):
+                elect = any(r.phrase.endswith("elect") for r in roles)
+                # "former X" of someone holding another office now: the current office counts
+                if was and elect:
+                    return Actor.make(span.country, roles[0].sector, name=entry.name, via="person")
+                sector = "ELI" if was else span.sector
+                if span.igo and not was:
                     return Actor.make(
                         None, "IGO", name=entry.name, role=span.title, via="person", igo=span.igo
                     )
@@ -140,7 +170,7 @@ class ActorResolver:
         for hit in _head_first(named, head_hit):
             entry = hit.entries[0]
             if entry.kind == "igo":
-                return Actor.make(None, "IGO", name=entry.name, via="igo", igo=entry.igo)
+                return Actor.make(None, entry.sector, name=entry.name, via="igo", igo=entry.igo)
             metonym_wins = entry.kind == "metonym" and (role is None or entry.sector != "GOV")
             if entry.kind == "agency" or metonym_wins:
                 org_country = entry.country or country_here
@@ -154,7 +184,7 @@ class ActorResolver:
                     )
         # 3. a role noun with a country from the phrase ("Chinese Foreign Minister", "US troops")
         if role is not None and country_here is not None:
-            sector = "ELI" if former and role.sector == "GOV" else role.sector
+            sector = "ELI" if former else role.sector
             return Actor.make(
                 country_here, sector, name=_person_name(tokens), role=role.phrase, via="role"
             )
@@ -163,6 +193,16 @@ class ActorResolver:
         if head_hit is not None and head_hit.entries:
             return _from_entry(head_hit.entries[0], head, former)
         return None
+
+
+def _surname_of_another(hit: Hit, doc: Doc) -> bool:
+    """A lone family name inside a longer unknown name ("Nadia Haddad" is not Fernando Haddad)."""
+    if hit.end - hit.start != 1 or not any(e.kind == "surname" for e in hit.entries):
+        return False
+    token = doc[hit.start]
+    return any(
+        t.pos_ == "PROPN" and t._.detente_hit is None for t in token.lefts if t.dep_ == "compound"
+    )
 
 
 def _coref_hit(start: int, end: int, entries: tuple[NameEntry, ...]) -> Hit:
@@ -175,11 +215,18 @@ def noun_phrase(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in NP_DEPS:
             yield from noun_phrase(child)
-        elif child.dep_ == "prep" and child.lower_ in NP_PREPS:
+        elif child.dep_ == "prep" and (
+            child.lower_ in NP_PREPS or (child.lower_ in PEOPLE_PREPS and _is_role(token))
+        ):
             yield child
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield from noun_phrase(obj)
+
+
+def _is_role(token: Token) -> bool:
+    hit = token._.detente_hit
+    return hit is not None and hit.role is not None
 
 
 def _hits_in(tokens: list[Token]) -> list[Hit]:
@@ -202,10 +249,10 @@ def _pick(entries: tuple[NameEntry, ...], kind: str) -> NameEntry | None:
 
 
 def _from_entry(entry: NameEntry, head: Token, former: bool) -> Actor | None:
-    if entry.kind == "person":
-        return None  # handled with dates in step 1
+    if entry.kind in ("person", "surname", "coref", "feature"):
+        return None  # people are handled with dates in step 1; features are no actors
     if entry.kind == "igo":
-        return Actor.make(None, "IGO", name=entry.name, via="igo", igo=entry.igo)
+        return Actor.make(None, entry.sector, name=entry.name, via="igo", igo=entry.igo)
     if entry.kind in ("agency", "metonym"):
         if entry.country is None:
             return None  # generic body ("the Foreign Ministry"): country comes from the phrase

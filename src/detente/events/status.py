@@ -56,7 +56,7 @@ class StatusCues:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in negation):
                     return Status.NEGATED, child.text
         for token in chain[1:]:
-            status = self.cues["governor"].get(token.lemma_.lower())
+            status = _cue(self.cues["governor"], token)
             if status is Status.NEGATED:
                 return status, token.text
         for token in chain:
@@ -72,13 +72,18 @@ class StatusCues:
                 if word in self.cues["auxiliary"]:
                     return self.cues["auxiliary"][word], child.text
             if token is not head:
-                status = self.cues["governor"].get(token.lemma_.lower())
+                status = _cue(self.cues["governor"], token)
                 if status is not None:
                     return status, token.text
         if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
             # "is travelling to Singapore" in a news present describes a trip under way or imminent
             return Status.OCCURRED, None
         return Status.OCCURRED, None
+
+
+def _cue(table: dict[str, Status], token: Token) -> Status | None:
+    """A cue by lemma, or by the word itself where the lemmatizer errs ("slated" -> "slat")."""
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
 
 
 def _governing_chain(head: Token):

@@ -154,7 +154,15 @@ class DateResolver:
         modifier = " ".join(words[:-1])
         if modifier not in self.relative:
             return None
-        return _shift(published, words[-1], self.relative[modifier])
+        offset = self.relative[modifier]
+        if (
+            words[-1] == "week"
+            and offset == 0
+            and tense is Tense.FUTURE
+            and published.weekday() == 6
+        ):
+            offset = 1  # written on a Sunday, "this week" ahead is the week that starts tomorrow
+        return _shift(published, words[-1], offset)
 
     def _ago(self, expr: str, published: date, tense: Tense) -> tuple[date, str] | None:
         m = re.fullmatch(
