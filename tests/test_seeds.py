@@ -42,3 +42,49 @@ def test_seeds_2024_blinken_wang_meeting_in_beijing(pipeline: Pipeline) -> None:
     ]
     assert meetings, [e.to_record() for e in events]
     assert "met in Beijing" in meetings[0].evidence
+
+
+SEED_2021 = SEEDS / "000_28ae25f021605fe1.txt"
+
+# (seed file, publication date, mention as it appears there, expected actor code)
+SEED_ACTORS = [
+    (SEED_2021, "2021-07-25", "Wendy Sherman", "USAGOV"),
+    (SEED_2021, "2021-07-25", "Wang Yi", "CHNGOV"),
+    (SEED_2021, "2021-07-25", "Zhao Lijian", "CHNGOV"),
+    (SEED_2021, "2021-07-25", "Xie Feng", "CHNGOV"),
+    (SEED_2021, "2021-07-25", "John Kerry", "USAGOV"),
+    (SEED_2021, "2021-07-25", "Lloyd Austin", "USAGOV"),
+    (SEED_2021, "2021-07-25", "Antony Blinken", "USAGOV"),
+    (SEED_2021, "2021-07-25", "Xi Jinping", "CHNGOV"),
+    (SEED_2021, "2021-07-25", "Wilbur Ross", "USAELI"),
+    (SEED_2021, "2021-07-25", "White House", "USAGOV"),
+    (SEED_2021, "2021-07-25", "Ministry of State Security", "CHNSPY"),
+    (SEED_2021, "2021-07-25", "Avery Goldstein", "USAEDU"),
+    (SEED_2021, "2021-07-25", "Washington", "USAGOV"),
+    (SEED_2021, "2021-07-25", "Sherman", "USAGOV"),  # first bare mention after the full name
+    (SEED_2024, "2024-04-26", "Beijing", "CHNGOV"),
+    (SEED_2024, "2024-04-26", "Wang Xiaohong", "CHNGOV"),
+    (SEED_2024, "2024-04-26", "Janet Yellen", "USAGOV"),
+    (SEED_2024, "2024-04-26", "China Daily", "CHNMED"),
+    (SEED_2024, "2024-04-26", "Blinken", "USAGOV"),
+    (SEED_2024, "2024-04-26", "Wang", "CHNGOV"),
+]
+
+
+@pytest.mark.parametrize(("seed", "published", "mention", "code"), SEED_ACTORS)
+def test_seeds_actor_resolves(pipeline: Pipeline, seed, published, mention, code) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"reference articles not found at {SEEDS}")
+    day = date.fromisoformat(published)
+    text = seed.read_text(encoding="utf-8")
+    doc = pipeline.nlp(text)
+    pipeline.coder.resolver.annotate(doc, day)
+    # the first mention standing alone (a bare "Wang" must not be the start of "Wang Yi")
+    for token in doc:
+        span = doc[token.i : token.i + len(mention.split())]
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.text == mention and not (after is not None and after.pos_ == "PROPN"):
+            found = pipeline.coder.resolver.resolve(span.root, day)
+            assert found is not None and found.actor.code == code, (mention, found)
+            return
+    pytest.fail(f"{mention!r} not found in {seed.name}")

@@ -196,6 +196,49 @@ def events(
 
 
 @app.command()
+def actors(
+    db: DbOpt = Path(DEFAULT_DB),
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only actors of this country (ISO alpha-3).")
+    ] = None,
+    unresolved: Annotated[
+        bool,
+        typer.Option("--unresolved", help="List named mentions no dictionary resolved instead."),
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", help="Rows to show.")] = 50,
+) -> None:
+    """Actors with event counts and the people learned from titles; or unresolved mentions."""
+    from rich.table import Table
+
+    console = Console()
+    with Store(db, read_only=True) as store:
+        if unresolved:
+            table = Table(title="Unresolved named mentions (add them with --actors FILE)")
+            for column in ("mention", "count", "example article"):
+                table.add_column(column)
+            for mention, count, article in store.unresolved(limit):
+                table.add_row(mention, str(count), article)
+            console.print(table)
+            return
+        table = Table(title="Actors in events")
+        for column in ("code", "name", "as source", "as target", "events"):
+            table.add_column(column)
+        for code, _country, _sector, name, as_source, as_target, total in store.actor_table(
+            country.upper() if country else None, limit
+        ):
+            table.add_row(code, name, str(as_source), str(as_target), str(total))
+        console.print(table)
+        learned = store.learned_table(country.upper() if country else None)
+        if learned:
+            table = Table(title="People learned from titles in the text")
+            for column in ("name", "code", "role", "first seen", "last seen", "articles"):
+                table.add_column(column)
+            for row in learned[:limit]:
+                table.add_row(*(str(v) if v is not None else "" for v in row))
+            console.print(table)
+
+
+@app.command()
 def summary(
     db: DbOpt = Path(DEFAULT_DB), examples: int = typer.Option(5, help="Events to show.")
 ) -> None:

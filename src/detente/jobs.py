@@ -93,6 +93,9 @@ def ingest_paths(
     """Code inputs into the store; articles already stored are skipped before parsing."""
     report = IngestReport()
     run_id = store.start_run(pipeline.version, pipeline.digest)
+    resolver = pipeline.coder.resolver
+    for name, actor in store.learned_actors():
+        resolver.learn(name, actor)
 
     def fresh(items: Iterable[Article | IngestOutcome]) -> Iterator[Article]:
         for article in _split(items, report, _logged(progress, store, run_id)):
@@ -112,6 +115,9 @@ def ingest_paths(
 
     for result in pipeline.process(fresh(read_inputs(paths, published))):
         outcome = store.write(result, run_id, replace=replace)
+        if outcome.status is OutcomeStatus.INGESTED:
+            for name, actor in result.learned:
+                resolver.learn(name, actor)
         report.add(outcome)
         if progress:
             progress(outcome)

@@ -117,10 +117,15 @@ class Pipeline:
 
     def code_doc(self, doc: Doc, article: Article) -> ArticleResult:
         tags = self.tagger.tag(doc)
-        events = [
-            e for coding in self.code_sentences(doc, article, tags=tags) for e in coding.events
-        ]
-        return ArticleResult(article, events, issues=IssueTagger.for_article(tags))
+        learned: list = []
+        codings = self.code_sentences(doc, article, tags=tags, learned=learned)
+        return ArticleResult(
+            article,
+            [e for coding in codings for e in coding.events],
+            issues=IssueTagger.for_article(tags),
+            learned=learned,
+            unresolved=[u for coding in codings for u in coding.unresolved],
+        )
 
     def code_sentences(
         self,
@@ -128,9 +133,12 @@ class Pipeline:
         article: Article,
         explain: bool = False,
         tags: dict[int, tuple[str, ...]] | None = None,
+        learned: list | None = None,
     ) -> list[SentenceCoding]:
         """Mark actors in the whole document, then code it sentence by sentence."""
-        self.coder.resolver.annotate(doc, article.published)
+        taught = self.coder.resolver.annotate(doc, article.published)
+        if learned is not None:
+            learned.extend(taught)
         tags = self.tagger.tag(doc) if tags is None else tags
         context = ArticleContext(article.article_id, article.published)
         codings = []

@@ -220,3 +220,5 @@ class ArticleResult:
     events: list[Event]
     quotes: list[Quote] = field(default_factory=list)
     issues: tuple[str, ...] = ()
+    learned: list[tuple[str, Actor]] = field(default_factory=list)  # people met with a title
+    unresolved: list[str] = field(default_factory=list)  # named arguments no dictionary knew

@@ -10,6 +10,7 @@ is lost) unless the caller asks to replace it.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import duckdb
 
 from detente.errors import StoreError
-from detente.schema import ArticleResult, IngestOutcome, OutcomeStatus, stable_hash
+from detente.schema import Actor, ArticleResult, IngestOutcome, OutcomeStatus, stable_hash
 
 SCHEMA_VERSION = 1
 DEFAULT_DB = "detente.duckdb"
@@ -45,6 +46,13 @@ CREATE TABLE IF NOT EXISTS events (
     plover_type VARCHAR, plover_mode VARCHAR, status VARCHAR,
     location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
     issues VARCHAR[], rule VARCHAR, confidence DOUBLE, record JSON
+);
+CREATE TABLE IF NOT EXISTS learned_actors (
+    name VARCHAR PRIMARY KEY, code VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR,
+    first_seen DATE, last_seen DATE, articles INTEGER
+);
+CREATE TABLE IF NOT EXISTS unresolved_mentions (
+    mention VARCHAR PRIMARY KEY, count INTEGER, example_article VARCHAR
 );
 CREATE TABLE IF NOT EXISTS ingest_log (
     run_id VARCHAR, origin VARCHAR, status VARCHAR, reason VARCHAR, article_id VARCHAR,
@@ -207,6 +215,7 @@ class Store:
                 self.con.executemany(
                     f"INSERT INTO events VALUES ({placeholders}) ON CONFLICT DO NOTHING", rows
                 )
+            self._remember(result)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
@@ -216,6 +225,62 @@ class Store:
         )
         self.log(outcome, run_id)
         return outcome
+
+    def _remember(self, result: ArticleResult) -> None:
+        """Update the learned-actor registry and the unresolved-mention counts."""
+        day = result.article.published
+        for name, actor in {name: actor for name, actor in result.learned}.items():
+            self.con.execute(
+                """INSERT INTO learned_actors VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+                   ON CONFLICT (name) DO UPDATE SET
+                     code = excluded.code, country = excluded.country,
+                     sector = excluded.sector, role = excluded.role,
+                     first_seen = least(learned_actors.first_seen, excluded.first_seen),
+                     last_seen = greatest(learned_actors.last_seen, excluded.last_seen),
+                     articles = learned_actors.articles + 1""",
+                [name, actor.code, actor.country, actor.sector, actor.role, day, day],
+            )
+        for mention, count in Counter(result.unresolved).items():
+            self.con.execute(
+                """INSERT INTO unresolved_mentions VALUES (?, ?, ?)
+                   ON CONFLICT (mention) DO UPDATE SET
+                     count = unresolved_mentions.count + excluded.count""",
+                [mention, count, result.article.article_id],
+            )
+
+    def learned_actors(self) -> list[tuple[str, Actor]]:
+        """People learned from earlier articles, to resolve their bare names in new ones."""
+        rows = self.con.execute(
+            "SELECT name, country, sector, role FROM learned_actors ORDER BY name"
+        ).fetchall()
+        return [(n, Actor.make(c, s, name=n, role=r, via="learned")) for n, c, s, r in rows]
+
+    def actor_table(self, country: str | None = None, limit: int = 50) -> list[tuple[Any, ...]]:
+        """Actors in events with how often each acts and is acted on, busiest first."""
+        sql = """
+            WITH sides AS (
+              SELECT source_code AS code, source_country AS country, source_sector AS sector,
+                     source_name AS name, 1 AS as_source, 0 AS as_target FROM events
+              UNION ALL
+              SELECT target_code, target_country, target_sector, target_name, 0, 1 FROM events)
+            SELECT code, country, sector, coalesce(name, '') AS name,
+                   sum(as_source) AS as_source, sum(as_target) AS as_target,
+                   count(*) AS events
+            FROM sides WHERE (? IS NULL OR country = ?)
+            GROUP BY code, country, sector, coalesce(name, '')
+            ORDER BY events DESC, code, name LIMIT ?"""
+        return [tuple(r) for r in self.con.execute(sql, [country, country, limit]).fetchall()]
+
+    def learned_table(self, country: str | None = None) -> list[tuple[Any, ...]]:
+        sql = """SELECT name, code, role, first_seen, last_seen, articles FROM learned_actors
+                 WHERE (? IS NULL OR country = ?) ORDER BY articles DESC, name"""
+        return [tuple(r) for r in self.con.execute(sql, [country, country]).fetchall()]
+
+    def unresolved(self, limit: int = 50) -> list[tuple[str, int, str]]:
+        """Named arguments no dictionary resolved, most frequent first: what to add next."""
+        sql = """SELECT mention, count, example_article FROM unresolved_mentions
+                 ORDER BY count DESC, mention LIMIT ?"""
+        return [tuple(r) for r in self.con.execute(sql, [limit]).fetchall()]
 
     def log(self, outcome: IngestOutcome, run_id: str) -> None:
         self.con.execute(

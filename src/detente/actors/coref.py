@@ -6,7 +6,8 @@ multi-word person name that resolves to an actor registers its parts; a later
 bare proper noun equal to a registered part takes the actor of the most recent
 full mention ("Wang Yi" early in a story, "Wang Xiaohong" late: each "Wang"
 goes to the nearest one before it). This also corrects spaCy's NER, which
-tags a bare "Blinken" as a place and "Wang" as an organisation.
+tags a bare "Blinken" as a place and "Wang" as an organisation. A personal
+pronoun (he, she, him, her) is the person named last.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import NameEntry
-from detente.schema import Mention
+from detente.schema import Actor, Mention
 
 Resolve = Callable[[Token, date | None], Mention | None]
 MIN_PART = 2  # one-letter initials never register
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def person_spans(doc: Doc) -> list[Span]:
@@ -40,10 +42,17 @@ def person_spans(doc: Doc) -> list[Span]:
     return [spans[k] for k in sorted(spans)]
 
 
-def link_names(doc: Doc, resolve: Resolve, published: date | None, make_hit) -> int:
-    """Mark bare later mentions of people named in full earlier; returns how many were linked."""
+def link_names(
+    doc: Doc, resolve: Resolve, published: date | None, make_hit
+) -> list[tuple[str, Actor]]:
+    """Mark bare later mentions of people named in full earlier.
+
+    Returns the people this document taught: full names that no dictionary knew but
+    that resolved through a title or apposition ("Vice Foreign Minister Ma Zhaoxu").
+    """
     registry: dict[str, NameEntry] = {}
-    linked = 0
+    learned: list[tuple[str, Actor]] = []
+    last_person: NameEntry | None = None
     names = {span.start: span for span in person_spans(doc)}
     skip_until = -1
     for token in doc:
@@ -54,12 +63,29 @@ def link_names(doc: Doc, resolve: Resolve, published: date | None, make_hit) -> 
             mention = resolve(span[-1], published)
             if mention is not None and (mention.actor.country or mention.actor.sector == "IGO"):
                 entry = NameEntry("coref", span.text, actor=mention.actor)
+                last_person = entry
+                if mention.actor.via == "role" and span.label_ == "PERSON":
+                    learned.append((span.text, mention.actor))
                 for part in span:
                     if len(part.text) >= MIN_PART and part.text[:1].isupper():
                         registry[part.text] = entry
             skip_until = span.end
             continue
+        hit = token._.detente_hit
+        if (
+            hit is not None
+            and hit.start == token.i
+            and any(e.kind in ("person", "surname") for e in hit.entries)
+        ):
+            mention = resolve(token.doc[hit.end - 1], published)
+            if mention is not None:
+                last_person = NameEntry("coref", mention.text, actor=mention.actor)
+            continue
         if token.text in registry and token.pos_ == "PROPN" and token._.detente_hit is None:
             token._.detente_hit = make_hit(token.i, token.i + 1, (registry[token.text],))
-            linked += 1
-    return linked
+            last_person = registry[token.text]
+        elif token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON" and last_person is not None:
+            # the simple case: "he" is the person named last (a story about two people
+            # talking to each other can fool it; events then show the pronoun as evidence)
+            token._.detente_hit = make_hit(token.i, token.i + 1, (last_person,))
+    return learned

@@ -120,6 +120,7 @@ class ActorDictionary:
     lower_names: dict[str, list[NameEntry]] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
+    capitals: dict[str, str] = field(default_factory=dict)
     digests: list[str] = field(default_factory=list)
 
     @property
@@ -289,6 +290,8 @@ class ActorDictionary:
         require(path, entry, number, "code", "name")
         code = self._country(path, number, entry["code"], required=True)
         name = str(entry["name"])
+        if entry.get("capital") and code:
+            self.capitals[code] = str(entry["capital"])
         for surface in {name, *strings(entry.get("names"))}:
             self.add(surface, NameEntry("country", name, country=code))
         for surface in strings(entry.get("adjectives")):

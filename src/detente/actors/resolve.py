@@ -50,6 +50,7 @@ class ActorResolver:
 
     def __init__(self, nlp: Language, book: ActorDictionary) -> None:
         self.book = book
+        self._make_doc = nlp.make_doc
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._roles = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -64,9 +65,10 @@ class ActorResolver:
 
     # -- pass 1: mark names ------------------------------------------------
 
-    def annotate(self, doc: Doc, published: date | None = None) -> list[Hit]:
+    def annotate(self, doc: Doc, published: date | None = None) -> list[tuple[str, Actor]]:
         """Mark dictionary names and role phrases (longest match wins), then link bare
-        surnames to people named in full earlier in the document."""
+        surnames to people named in full earlier in the document. Returns the people
+        the document taught (named with a title no dictionary knew)."""
         vocab = doc.vocab.strings
         candidates: list[Hit] = []
         for match_id, start, end in self._names(doc):
@@ -77,7 +79,6 @@ class ActorResolver:
             candidates.append(Hit(start, end, role=self.book.roles[vocab[match_id]]))
         candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: set[int] = set()
-        hits: list[Hit] = []
         for hit in candidates:
             span = range(hit.start, hit.end)
             if any(i in taken for i in span):
@@ -85,12 +86,16 @@ class ActorResolver:
             if hit.entries and not self._plausible(hit, doc):
                 continue
             taken.update(span)
-            hits.append(hit)
             for i in span:
                 doc[i]._.detente_hit = hit
-        link_names(doc, self.resolve, published, _coref_hit)
-        hits.sort(key=lambda h: h.start)
-        return hits
+        return link_names(doc, self.resolve, published, _coref_hit)
+
+    def learn(self, name: str, actor: Actor) -> None:
+        """Remember a person met in an earlier article, so the bare name resolves later."""
+        if name in self.book.names:
+            return
+        self.book.names[name] = [NameEntry("learned", name, actor=actor)]
+        self._names.add(name, [self._make_doc(name)])
 
     def _plausible(self, hit: Hit, doc: Doc) -> bool:
         """An ambiguous name ("Victoria", "Washington", "Georgia") next to another proper
@@ -133,7 +138,7 @@ class ActorResolver:
         # 1. a known person in the phrase ("Foreign Minister Wang Yi", "Wang Yi, China's ...")
         #    or a bare name linked to its earlier full mention ("Wang")
         for hit in _head_first(named, head_hit):
-            coref = _pick(hit.entries, "coref")
+            coref = _pick(hit.entries, "coref") or _pick(hit.entries, "learned")
             if coref is not None and coref.actor is not None:
                 actor = coref.actor
                 if former and actor.sector != "ELI":
@@ -249,7 +254,7 @@ def _pick(entries: tuple[NameEntry, ...], kind: str) -> NameEntry | None:
 
 
 def _from_entry(entry: NameEntry, head: Token, former: bool) -> Actor | None:
-    if entry.kind in ("person", "surname", "coref", "feature"):
+    if entry.kind in ("person", "surname", "coref", "learned", "feature"):
         return None  # people are handled with dates in step 1; features are no actors
     if entry.kind == "igo":
         return Actor.make(None, entry.sector, name=entry.name, via="igo", igo=entry.igo)

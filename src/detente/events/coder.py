@@ -47,6 +47,7 @@ class Decision:
 @dataclass(slots=True)
 class SentenceCoding:
     events: list[Event] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # named arguments no dictionary knew
     matched: SentenceMatches | None = None
     decisions: list[Decision] = field(default_factory=list)
 
@@ -104,6 +105,15 @@ class EventCoder:
         published = context.published
         sources = [m for m in (self.resolver.resolve(t, published) for t in match.source) if m]
         targets = [m for m in (self.resolver.resolve(t, published) for t in match.target) if m]
+        for token in (*match.source, *match.target):
+            if (
+                token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+                and token.ent_type_ not in TIME_ENTS
+                and _proper_name(token) not in coding.unresolved
+                and self.resolver.resolve(token, published) is None
+            ):
+                coding.unresolved.append(_proper_name(token))
         if not sources or not targets:
             missing = "source" if not sources else "target"
             coding.decisions.append(
@@ -189,8 +199,8 @@ class EventCoder:
         for token in _clause_tokens(match):
             if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
                 for obj in token.children:
-                    if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
-                        found = self.gazetteer.lookup(_entity_text(obj), prefer)
+                    if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or _known_place(obj)):
+                        found = self._geocode(obj, prefer)
                         if found is not None:
                             return found
         if code in VISIT_CODES or code == PLANNED_MEETING:
@@ -200,6 +210,24 @@ class EventCoder:
                     target.actor.name, prefer
                 )
         return None
+
+    def _geocode(self, token: Token, prefer: tuple[str | None, ...]) -> Location | None:
+        """A place name, checked against what the dictionaries know of it.
+
+        "the White House" is a US seat of power, not the Casablanca of GeoNames'
+        alternate names: when the dictionaries give the name a country, only a place
+        in that country will do, else the country's capital stands in for it.
+        """
+        name = _entity_text(token)
+        country = _known_place(token)
+        found = self.gazetteer.lookup(name, (country, *prefer) if country else prefer)
+        if country is None or (found is not None and found.country == country):
+            return found
+        capital = self.resolver.book.capitals.get(country)
+        seat = self.gazetteer.lookup(capital, (country,)) if capital else None
+        if seat is not None:
+            return Location(name, country, seat.admin1, seat.lat, seat.lon)
+        return Location(name, country)
 
     # -- the whole sentence -------------------------------------------------
 
@@ -334,6 +362,17 @@ def _time_expressions(match: Match, sent: Span) -> list[Span]:
     return elsewhere if match.head == sent.root else []
 
 
+def _known_place(token: Token) -> str | None:
+    """The country the dictionaries give a place-like name (capital, city, seat of power)."""
+    hit = token._.detente_hit
+    if hit is None:
+        return None
+    for entry in hit.entries:
+        if entry.kind in ("metonym", "place", "country") and entry.country:
+            return entry.country
+    return None
+
+
 def _entity_text(token: Token) -> str:
     if token.ent_iob_ != "O":
         for ent in token.doc.ents:
@@ -341,6 +380,16 @@ def _entity_text(token: Token) -> str:
                 text = ent.text
                 return text[4:] if text.lower().startswith("the ") else text
     return token.text
+
+
+def _proper_name(token: Token) -> str:
+    """The proper-noun run around a token ("Fudan University"), as a user would add it."""
+    left = token.i
+    while (
+        left > 0 and token.doc[left - 1].pos_ == "PROPN" and token.doc[left - 1].dep_ == "compound"
+    ):
+        left -= 1
+    return token.doc[left : token.i + 1].text
 
 
 def _rule(match: Match) -> str:
