@@ -23,7 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay one line each: easy to grep
 
 # shared options, declared once
 PublishedOpt = Annotated[
@@ -246,7 +246,7 @@ def summary(
     from detente.report import print_summary
 
     with Store(db, read_only=True) as store:
-        print_summary(store, Console(), examples)
+        print_summary(store, Console(soft_wrap=True), examples)
 
 
 @app.command()

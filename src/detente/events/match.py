@@ -138,9 +138,11 @@ def _fill(
     if slot.conjunct:
         return between[1:], False
     preps = [t for t in region if t.lower_ == slot.prep and t.dep_ in ("prep", "agent", "dative")]
+    # "imposed sanctions on X on Tuesday": the phrase on the pattern's own words comes first
+    preps.sort(key=lambda t: 0 if t.head in words else 1 if t.head == head else 2)
     for prep in preps:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if obj is not None:
+        if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
             members = _expand(obj)
             if slot.prep == "between":
                 between[:] = members
