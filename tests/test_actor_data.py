@@ -27,7 +27,9 @@ def test_actor_data_every_file_has_provenance() -> None:
 def test_actor_data_covers_all_iso_countries(book: ActorDictionary) -> None:
     import pycountry
 
-    countries = {e.country for entries in book.names.values() for e in entries if e.kind == "country"}
+    countries = {
+        e.country for entries in book.names.values() for e in entries if e.kind == "country"
+    }
     assert {c.alpha_3 for c in pycountry.countries} <= countries
     assert "XKX" in countries
 
@@ -49,15 +51,45 @@ def test_actor_data_people_have_dated_roles(book: ActorDictionary) -> None:
     blinken = people["Antony Blinken"]
     assert blinken.role_on(date(2022, 6, 1))[0].country == "USA"
     assert blinken.role_on(date(2025, 6, 1))[1] is True  # former by then
-    seeds = ["Wendy Sherman", "Wang Yi", "Zhao Lijian", "Xie Feng", "Wang Xiaohong", "Janet Yellen",
-             "John Kerry", "Lloyd Austin", "Xi Jinping", "Joe Biden", "Wilbur Ross", "Nancy Pelosi",
-             "Avery Goldstein"]
+    seeds = [
+        "Wendy Sherman",
+        "Wang Yi",
+        "Zhao Lijian",
+        "Xie Feng",
+        "Wang Xiaohong",
+        "Janet Yellen",
+        "John Kerry",
+        "Lloyd Austin",
+        "Xi Jinping",
+        "Joe Biden",
+        "Wilbur Ross",
+        "Nancy Pelosi",
+        "Avery Goldstein",
+    ]
     assert [name for name in seeds if name not in people] == []
 
 
 def test_actor_data_sectors_are_the_documented_list(book: ActorDictionary) -> None:
-    assert {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "BUS", "MED", "EDU", "CVL", "OPP",
-            "REB", "NGO", "IGO", "REF", "LAB", "HLH"} <= load_sectors()
+    assert {
+        "GOV",
+        "MIL",
+        "LEG",
+        "JUD",
+        "COP",
+        "SPY",
+        "ELI",
+        "BUS",
+        "MED",
+        "EDU",
+        "CVL",
+        "OPP",
+        "REB",
+        "NGO",
+        "IGO",
+        "REF",
+        "LAB",
+        "HLH",
+    } <= load_sectors()
     used = Counter(role.sector for role in book.roles.values())
     assert used["GOV"] > 50 and used["MIL"] > 10
 

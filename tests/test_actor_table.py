@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from detente.evaluate import expected_code, evaluate_actors, load_actor_cases
+from detente.evaluate import evaluate_actors, expected_code, load_actor_cases
 from detente.pipeline import Pipeline
 from tests.conftest import ROOT
 
@@ -27,7 +27,14 @@ def test_actor_table_is_well_formed() -> None:
     for case in cases:
         assert case.sentence.count(case.mention) == 1, case.mention
     categories = {c.category for c in cases}
-    assert {"nationality", "metonym", "person-dated", "person-former", "igo", "negative"} <= categories
+    assert {
+        "nationality",
+        "metonym",
+        "person-dated",
+        "person-former",
+        "igo",
+        "negative",
+    } <= categories
     # the same person resolving differently by date is part of the specification
     by_mention: dict[str, set[str | None]] = {}
     for case in cases:

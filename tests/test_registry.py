@@ -18,7 +18,8 @@ pytestmark = pytest.mark.slow
 FIRST = {
     "id": "r1",
     "published": "2024-03-04",
-    "text": "Chinese Vice Foreign Minister Li Fenghua met the Japanese ambassador in Beijing on Monday.",
+    "text": "Chinese Vice Foreign Minister Li Fenghua met the Japanese ambassador in Beijing "
+    "on Monday.",
 }
 LATER = {
     "id": "r2",
@@ -47,8 +48,11 @@ def test_registry_learns_titled_person_and_resolves_bare_name_later(tmp_path: Pa
 
 
 def test_registry_lists_unresolved_named_mentions(tmp_path: Path, pipeline: Pipeline) -> None:
-    text = {"id": "u1", "published": "2024-03-04",
-            "text": "The Arnor Defence Council accused China of spying on Monday."}
+    text = {
+        "id": "u1",
+        "published": "2024-03-04",
+        "text": "The Arnor Defence Council accused China of spying on Monday.",
+    }
     path = write(tmp_path / "u.jsonl", json.dumps(text) + "\n")
     with Store(tmp_path / "u.duckdb") as store:
         ingest_paths([path], store, pipeline)

@@ -37,6 +37,13 @@ class PipelineConfig:
     batch_size: int = BATCH_SIZE
 
 
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    nlp: Language
+    coder: EventCoder
+    tagger: IssueTagger
+
+
 class Pipeline:
     """Turns articles into coded events. Construct freely; call `load()` before use."""
 
@@ -76,22 +83,23 @@ class Pipeline:
         return self
 
     @property
-    def nlp(self) -> Language:
+    def parts(self) -> _Loaded:
+        """The loaded model and stages (loading them on first use)."""
         self.load()
-        assert self._nlp is not None
-        return self._nlp
+        assert self._nlp is not None and self._coder is not None and self._tagger is not None
+        return _Loaded(self._nlp, self._coder, self._tagger)
+
+    @property
+    def nlp(self) -> Language:
+        return self.parts.nlp
 
     @property
     def coder(self) -> EventCoder:
-        self.load()
-        assert self._coder is not None
-        return self._coder
+        return self.parts.coder
 
     @property
     def tagger(self) -> IssueTagger:
-        self.load()
-        assert self._tagger is not None
-        return self._tagger
+        return self.parts.tagger
 
     @property
     def version(self) -> str:
