@@ -54,7 +54,7 @@ def resolver() -> DateResolver:
         ("2024-04-26", "in June", FUTURE, "2024-06-01", "month"),
         ("2024-04-26", "in 2022", PAST, "2022-01-01", "year"),
         ("2024-04-26", "two days ago", PAST, "2024-04-24", "day"),
-        ("2024-04-26", "a week ago", PAST, "2024-04-19", "week"),
+        ("2024-04-26", "a week ago", PAST, "2024-04-15", "week"),  # the Monday of that week
         ("2024-04-26", "2024-04-20", PAST, "2024-04-20", "day"),
     ],
 )

@@ -30,7 +30,7 @@ def test_store_writes_article_with_events(store: Store) -> None:
     run = store.start_run("test", "digest")
     outcome = store.write(ArticleResult(article(), [make_event(), make_event(cameo="112")]), run)
     assert outcome.status is OutcomeStatus.INGESTED and outcome.events == 2
-    assert store.counts() == {"articles": 1, "events": 2}
+    assert store.counts() == {"articles": 1, "events": 2, "quotes": 0}
     records = store.events()
     assert {r["cameo"] for r in records} == {"040", "112"}
     assert records[0]["source"]["code"] == "USA"
@@ -41,7 +41,7 @@ def test_store_reingest_same_article_changes_nothing(store: Store) -> None:
     store.write(ArticleResult(article(), [make_event()]), run)
     again = store.write(ArticleResult(article(), [make_event()]), run)
     assert again.status is OutcomeStatus.SKIPPED and again.reason == "already in the database"
-    assert store.counts() == {"articles": 1, "events": 1}
+    assert store.counts() == {"articles": 1, "events": 1, "quotes": 0}
 
 
 def test_store_changed_text_under_same_id_is_refused_then_replaced(store: Store) -> None:

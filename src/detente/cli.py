@@ -239,6 +239,45 @@ def actors(
 
 
 @app.command()
+def quotes(
+    db: DbOpt = Path(DEFAULT_DB),
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Part of the speaker's name, e.g. Zhao.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only speakers of this country (alpha-3).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many quotes.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
+) -> None:
+    """Who said what: direct and indirect quotes with their speakers resolved to actors."""
+    import json
+
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter(f"{fmt!r} is not one of table, jsonl", param_hint="--format")
+    with Store(db, read_only=True) as store:
+        rows = store.quotes(speaker, country.upper() if country else None, limit)
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, default=str, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=True)
+    for column in ("date", "speaker", "code", "quote"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        mark = "" if row["direct"] else " (indirect)"
+        table.add_row(
+            str(row["published"] or ""),
+            (row["speaker_name"] or row["speaker_text"] or "?"),
+            row["speaker_code"] or "",
+            row["text"] + mark,
+        )
+    Console().print(table)
+
+
+@app.command()
 def summary(
     db: DbOpt = Path(DEFAULT_DB), examples: int = typer.Option(5, help="Events to show.")
 ) -> None:

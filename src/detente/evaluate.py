@@ -226,6 +226,8 @@ def check_floors(
         raise InputError(str(path), f"floors cannot be read: {exc}") from exc
     failures = []
     for key, floor in (floors.get("floors") or {}).items():
+        if key == "quotes_accuracy":
+            continue  # checked by tests/test_quotes.py on its own case table
         if key == "actors_accuracy":
             value = actor_accuracy
         else:
@@ -330,3 +332,37 @@ def evaluate_actors(pipeline: Pipeline, cases: list[ActorCase]) -> tuple[float, 
             )
     accuracy = 1 - len(failures) / len(cases) if cases else 0.0
     return accuracy, failures
+
+
+def evaluate_quotes(pipeline: Pipeline, path: Path) -> tuple[float, list[str]]:
+    """Share of expected quotes found with the right speaker (or rightly left unattributed).
+
+    Cases are JSON Lines: `id`, `published`, `text`, and `quotes` with `contains` (words
+    of the quote), `speaker_code` (null: must stay unattributed) and `direct`.
+    """
+    cases = [
+        json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line
+    ]
+    articles = [
+        article_from_text(c["text"], date.fromisoformat(c["published"]), article_id=c["id"])
+        for c in cases
+    ]
+    expected = failures = 0
+    problems: list[str] = []
+    for case, result in zip(cases, pipeline.process(articles), strict=True):
+        if not case["quotes"] and result.quotes:
+            failures += 1
+            expected += 1
+            problems.append(f"{case['id']}: no quote expected, found {result.quotes[0].text!r}")
+        for want in case["quotes"]:
+            expected += 1
+            found = next((q for q in result.quotes if want["contains"] in q.text), None)
+            code = found.speaker.actor.code if found and found.speaker else None
+            if found is None or code != want["speaker_code"]:
+                failures += 1
+                got = "no quote" if found is None else f"speaker {code}"
+                problems.append(
+                    f"{case['id']}: {want['contains']!r} expected {want['speaker_code']}, "
+                    f"got {got}: {case['text']}"
+                )
+    return (1 - failures / expected if expected else 0.0), problems

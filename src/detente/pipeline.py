@@ -24,6 +24,7 @@ from detente.issues import IssueTagger, Taxonomy
 from detente.knowledge import combined_digest
 from detente.nlp import BATCH_SIZE, load_model, parse
 from detente.ontology import Ontology
+from detente.quotes import QuoteFinder, ReportingCues
 from detente.schema import Article, ArticleResult, Event, PublishedSource, stable_hash
 from detente.timeplace import DateResolver, Gazetteer
 
@@ -42,6 +43,7 @@ class _Loaded:
     nlp: Language
     coder: EventCoder
     tagger: IssueTagger
+    quotes: QuoteFinder
 
 
 class Pipeline:
@@ -52,6 +54,7 @@ class Pipeline:
         self._nlp: Language | None = None
         self._coder: EventCoder | None = None
         self._tagger: IssueTagger | None = None
+        self._quotes: QuoteFinder | None = None
         self.digest = ""
 
     def load(self) -> Pipeline:
@@ -65,11 +68,12 @@ class Pipeline:
         dates = DateResolver.load()
         gazetteer = Gazetteer.load()
         taxonomy = Taxonomy.load()
+        reporting = ReportingCues.load()
         self._tagger = IssueTagger(nlp, taxonomy)
         self._nlp = nlp
-        self._coder = EventCoder(
-            ontology, lexicon, cues, ActorResolver(nlp, book), dates, gazetteer
-        )
+        resolver = ActorResolver(nlp, book)
+        self._coder = EventCoder(ontology, lexicon, cues, resolver, dates, gazetteer)
+        self._quotes = QuoteFinder(resolver, reporting)
         self.digest = combined_digest(
             [
                 ontology.digest,
@@ -78,6 +82,7 @@ class Pipeline:
                 book.digest,
                 dates.digest,
                 taxonomy.digest,
+                reporting.digest,
             ]
         )
         return self
@@ -86,8 +91,8 @@ class Pipeline:
     def parts(self) -> _Loaded:
         """The loaded model and stages (loading them on first use)."""
         self.load()
-        assert self._nlp is not None and self._coder is not None and self._tagger is not None
-        return _Loaded(self._nlp, self._coder, self._tagger)
+        assert self._nlp and self._coder and self._tagger and self._quotes
+        return _Loaded(self._nlp, self._coder, self._tagger, self._quotes)
 
     @property
     def nlp(self) -> Language:
@@ -130,6 +135,7 @@ class Pipeline:
         return ArticleResult(
             article,
             [e for coding in codings for e in coding.events],
+            quotes=self.parts.quotes.find(doc, article.article_id, article.published),
             issues=IssueTagger.for_article(tags),
             learned=learned,
             unresolved=[u for coding in codings for u in coding.unresolved],

@@ -210,6 +210,29 @@ class Quote:
     text: str
     speaker: Mention | None
     direct: bool
+    speaker_text: str | None = None  # the words naming the speaker, even when unresolved
+
+    @property
+    def quote_id(self) -> str:
+        return stable_hash(self.article_id, self.sentence_index, self.text)
+
+    def to_record(self) -> dict[str, Any]:
+        actor = self.speaker.actor if self.speaker else None
+        return {
+            "quote_id": self.quote_id,
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "text": self.text,
+            "direct": self.direct,
+            "speaker": {
+                "text": self.speaker_text,
+                "name": actor.name if actor else None,
+                "code": actor.code if actor else None,
+                "country": actor.country if actor else None,
+                "sector": actor.sector if actor else None,
+                "role": actor.role if actor else None,
+            },
+        }
 
 
 @dataclass(slots=True)

@@ -47,6 +47,11 @@ CREATE TABLE IF NOT EXISTS events (
     location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
     issues VARCHAR[], rule VARCHAR, confidence DOUBLE, record JSON
 );
+CREATE TABLE IF NOT EXISTS quotes (
+    quote_id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, text VARCHAR,
+    direct BOOLEAN, speaker_text VARCHAR, speaker_name VARCHAR, speaker_code VARCHAR,
+    speaker_country VARCHAR, speaker_sector VARCHAR, speaker_role VARCHAR, published DATE
+);
 CREATE TABLE IF NOT EXISTS learned_actors (
     name VARCHAR PRIMARY KEY, code VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR,
     first_seen DATE, last_seen DATE, articles INTEGER
@@ -215,6 +220,29 @@ class Store:
                 self.con.executemany(
                     f"INSERT INTO events VALUES ({placeholders}) ON CONFLICT DO NOTHING", rows
                 )
+            if stored is not None:
+                self.con.execute("DELETE FROM quotes WHERE article_id = ?", [article.article_id])
+            for quote in result.quotes:
+                record = quote.to_record()
+                speaker = record["speaker"]
+                self.con.execute(
+                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    [
+                        record["quote_id"],
+                        quote.article_id,
+                        quote.sentence_index,
+                        quote.text,
+                        quote.direct,
+                        speaker["text"],
+                        speaker["name"],
+                        speaker["code"],
+                        speaker["country"],
+                        speaker["sector"],
+                        speaker["role"],
+                        article.published,
+                    ],
+                )
             self._remember(result)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
@@ -247,6 +275,39 @@ class Store:
                      count = unresolved_mentions.count + excluded.count""",
                 [mention, count, result.article.article_id],
             )
+
+    def quotes(
+        self, speaker: str | None = None, country: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Quotes with their speakers; `speaker` matches the name or the words naming them."""
+        sql = """SELECT quote_id, article_id, sentence_index, published, direct, text,
+                        speaker_text, speaker_name, speaker_code, speaker_country, speaker_sector,
+                        speaker_role
+                 FROM quotes
+                 WHERE (? IS NULL OR speaker_name ILIKE ? OR speaker_text ILIKE ?)
+                   AND (? IS NULL OR speaker_country = ?)
+                 ORDER BY published, article_id, sentence_index"""
+        pattern = f"%{speaker}%" if speaker else None
+        params = [speaker, pattern, pattern, country, country]
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        columns = [
+            "quote_id",
+            "article_id",
+            "sentence_index",
+            "published",
+            "direct",
+            "text",
+            "speaker_text",
+            "speaker_name",
+            "speaker_code",
+            "speaker_country",
+            "speaker_sector",
+            "speaker_role",
+        ]
+        return [
+            dict(zip(columns, row, strict=True)) for row in self.con.execute(sql, params).fetchall()
+        ]
 
     def learned_actors(self) -> list[tuple[str, Actor]]:
         """People learned from earlier articles, to resolve their bare names in new ones."""
@@ -337,6 +398,7 @@ class Store:
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "events": one("SELECT count(*) FROM events"),
+            "quotes": one("SELECT count(*) FROM quotes"),
         }
 
     def dyad_quad_counts(self, top: int = 10) -> list[tuple[str, str, int, int, int, int, int]]:

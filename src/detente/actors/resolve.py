@@ -79,15 +79,19 @@ class ActorResolver:
             candidates.append(Hit(start, end, role=self.book.roles[vocab[match_id]]))
         candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: set[int] = set()
+        chosen = []
         for hit in candidates:
             span = range(hit.start, hit.end)
             if any(i in taken for i in span):
                 continue
-            if hit.entries and not self._plausible(hit, doc):
-                continue
             taken.update(span)
+            chosen.append(hit)
             for i in span:
                 doc[i]._.detente_hit = hit
+        for hit in chosen:  # with every name marked, drop ambiguous ones that belong to another
+            if hit.entries and not self._plausible(hit, doc):
+                for i in range(hit.start, hit.end):
+                    doc[i]._.detente_hit = None
         return link_names(doc, self.resolve, published, _coref_hit)
 
     def learn(self, name: str, actor: Actor) -> None:
@@ -110,7 +114,7 @@ class ActorResolver:
                 if (
                     neighbour.pos_ == "PROPN"
                     and neighbour.ent_type_ != "GPE"
-                    and not neighbour.is_punct
+                    and neighbour._.detente_hit is None  # "Indian Foreign Ministry" is fine
                 ):
                     return False
         return True
@@ -193,10 +197,12 @@ class ActorResolver:
             return Actor.make(
                 country_here, sector, name=_person_name(tokens), role=role.phrase, via="role"
             )
-        # 4. the head is itself a named country, place or nationality ("China", "Americans");
-        #    a name elsewhere in the phrase does not make an actor of "South Korea's plan"
-        if head_hit is not None and head_hit.entries:
-            return _from_entry(head_hit.entries[0], head, former)
+        # 4. a country, place or nationality in the phrase stands for it, as event coders
+        #    read "Beijing's Taiwan policy" or "the US embassy compound"
+        for hit in _head_first(named, head_hit):
+            found = _from_entry(hit.entries[0], head, former)
+            if found is not None:
+                return found
         return None
 
 

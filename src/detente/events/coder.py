@@ -306,7 +306,7 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 def _governing_match(match: Match, heads: dict[int, Match]) -> Match | None:
     token = match.head
-    while token.dep_ in ("xcomp", "ccomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
         token = token.head
         found = heads.get(token.i)
         if found is not None:
@@ -321,8 +321,10 @@ def _note(coding: SentenceCoding, event: Event, outcome: str) -> None:
 
 
 def _chain(head: Token) -> list[Token]:
+    """The head and the verbs above it whose time and place are the event's too:
+    "is set TO MEET" and "SAID on Thursday that China was stonewalling"."""
     chain = [head]
-    while chain[-1].dep_ in ("xcomp",) and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     for child in head.children:
         if child.dep_ in ("aux", "auxpass"):
@@ -395,6 +397,8 @@ def _proper_name(token: Token) -> str:
 def _rule(match: Match) -> str:
     """Head lemma, part of speech and frame: "meet.v:subj-prep_with", "meet.v:subj-conj"."""
     frame = "subj-conj" if match.reciprocal else match.pattern.frame
+    if match.pattern.origin.startswith("reported.yaml"):
+        frame = "reported"
     return f"{match.pattern.head}.{match.pattern.pos[0]}:{frame}"
 
 

@@ -113,9 +113,17 @@ def compile_pattern(
 class Lexicon:
     """All patterns, indexed by head lemma; load with `Lexicon.load()`."""
 
-    def __init__(self, patterns: Iterable[Pattern], digest: str = "") -> None:
+    def __init__(
+        self,
+        patterns: Iterable[Pattern],
+        digest: str = "",
+        reported: dict[str, Pattern] | None = None,
+        reporting_verbs: frozenset[str] = frozenset(),
+    ) -> None:
         self.patterns = list(patterns)
         self.digest = digest
+        self.reported = reported or {}  # predicate lemma -> pattern of the report itself
+        self.reporting_verbs = reporting_verbs
         self.by_head: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for p in self.patterns:
             self.by_head[(p.head, p.pos)].append(p)
@@ -174,4 +182,32 @@ class Lexicon:
                     continue
                 seen[key] = code
                 patterns.append(pattern)
-        return cls(patterns, combined_digest(digests))
+        reported, digest = load_reported(ontology)
+        digests.append(digest)
+        from detente.quotes import ReportingCues
+
+        return cls(patterns, combined_digest(digests), reported, ReportingCues.load().verbs)
+
+
+def load_reported(ontology: Ontology, path: Path | None = None) -> tuple[dict[str, Pattern], str]:
+    """Predicates whose report by a speaker is itself the event (data/events/reported.yaml)."""
+    path = path or data_path("events", "reported.yaml")
+    data = load_yaml(path, "predicates")
+    reported: dict[str, Pattern] = {}
+    for number, entry in enumerate(data.entries, 1):
+        require(path, entry, number, "lemma", "code")
+        code = str(entry["code"])
+        if code not in ontology:
+            raise DataFileError(path, f"entry {number}: unknown CAMEO code {code!r}")
+        lemma = str(entry["lemma"]).lower()
+        reported[lemma] = Pattern(
+            pattern=f"{{S}} say {{T}} {lemma}",
+            code=code,
+            pos="verb",
+            head=lemma,
+            slots=(Slot("S", "subject"), Slot("T", "object")),
+            required=(),
+            symmetric=False,
+            origin=f"{path.name}#{number}",
+        )
+    return reported, data.digest

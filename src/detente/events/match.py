@@ -72,7 +72,27 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
                 found.matches.append(match)
             if keep_attempts:
                 found.attempts.append(Attempt(pattern, token, reason, match))
+        reported = lexicon.reported.get(lemma) if pos == "verb" else None
+        if reported is not None:
+            match = _reported_match(reported, token, lexicon.reporting_verbs)
+            if match is not None:
+                found.matches.append(match)
+            if keep_attempts:
+                reason = None if match else "not the complement of a reporting verb with a subject"
+                found.attempts.append(Attempt(reported, token, reason, match))
     return found
+
+
+def _reported_match(pattern: Pattern, head: Token, reporting: frozenset[str]) -> Match | None:
+    """ "X said Y was stonewalling": X (the reporter) acts on Y (the subject of the report)."""
+    verb = head.head
+    if head.dep_ != "ccomp" or verb.lemma_.lower() not in reporting:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or subject is None:
+        return None
+    return Match(pattern, head, [verb], _expand(speaker), _expand(subject))
 
 
 def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None]:

@@ -71,7 +71,7 @@ class StatusCues:
                     return self.cues["reported_future"][word], child.text
                 if word in self.cues["auxiliary"]:
                     return self.cues["auxiliary"][word], child.text
-            if token is not head:
+            if token.i != head.i:
                 status = _cue(self.cues["governor"], token)
                 if status is not None:
                     return status, token.text

@@ -173,8 +173,8 @@ class DateResolver:
         count = _NUMBERS.get(m[1]) or int(m[1])
         if m[2] == "day":
             return published - timedelta(days=count), "day"
-        if m[2] == "week":
-            return published - timedelta(weeks=count), "week"
+        if m[2] == "week":  # week precision names the Monday of that week
+            return _shift(published, "week", -count)
         return _shift(published, m[2], -count)
 
     def _month_year(self, expr: str, published: date, tense: Tense) -> tuple[date, str] | None:
