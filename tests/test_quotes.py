@@ -25,7 +25,10 @@ def quotes_of(pipeline: Pipeline, text: str):
 
 
 def test_quotes_said_after_curly_quote_resolves_titled_speaker(pipeline: Pipeline) -> None:
-    text = "“We will answer every provocation,” said Ilkka Virtanen, a spokesman for the Finnish Defence Ministry."
+    text = (
+        "“We will answer every provocation,” said Ilkka Virtanen, a spokesman for the "
+        "Finnish Defence Ministry."
+    )
     (quote,) = [q for q in quotes_of(pipeline, text) if q.direct]
     assert quote.text == "We will answer every provocation,"
     assert quote.speaker is not None and quote.speaker.actor.code == "FINGOV"
