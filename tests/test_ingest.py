@@ -137,3 +137,32 @@ def test_ingest_content_hash_is_the_id_when_input_has_none(tmp_path: Path) -> No
     path = write(tmp_path / "x.jsonl", json.dumps({"text": BRIEF}) + "\n")
     (article,) = list(read_inputs([path]))
     assert len(article.article_id) == 16 and article.article_id.isalnum()
+
+
+def test_ingest_dateline_gives_place_and_date_when_none_is_known(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "wire.txt",
+        "NEW DELHI, Nov. 15, 2023 (Example Wire) - India and "
+        "Australia signed a trade pact on Wednesday.",
+    )
+    (article,) = list(read_inputs([path]))
+    assert article.dateline == "New Delhi"
+    assert article.published == date(2023, 11, 15)
+    assert article.published_source is PublishedSource.DATELINE
+
+
+def test_ingest_copyright_year_dates_article_to_the_year_only(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "c.txt", "Canberra protested to Beijing on Tuesday.\n\n(c) 2021 Example Wire"
+    )
+    (article,) = list(read_inputs([path]))
+    assert article.published == date(2021, 1, 1)
+    assert article.published_source is PublishedSource.TEXT_YEAR
+
+
+def test_ingest_given_date_wins_over_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.txt", "KYIV, March 3, 2022 (Example Wire) - Ukraine asked for help.")
+    (article,) = list(read_inputs([path], published=date(2022, 3, 4)))
+    assert article.published == date(2022, 3, 4)
+    assert article.published_source is PublishedSource.GIVEN
+    assert article.dateline == "Kyiv"

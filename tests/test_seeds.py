@@ -88,3 +88,58 @@ def test_seeds_actor_resolves(pipeline: Pipeline, seed, published, mention, code
             assert found is not None and found.actor.code == code, (mention, found)
             return
     pytest.fail(f"{mention!r} not found in {seed.name}")
+
+
+def _events_and_result(pipeline: Pipeline, seed, published: str):
+    if not SEEDS.is_dir():
+        pytest.skip(f"reference articles not found at {SEEDS}")
+    article = Article(
+        article_id=str(seed),
+        text=seed.read_text(encoding="utf-8"),
+        origin=str(seed),
+        published=date.fromisoformat(published),
+        published_source=PublishedSource.GIVEN,
+    )
+    return next(pipeline.process([article]))
+
+
+def _find(events, source: str, root: str, target: str):
+    return [
+        e
+        for e in events
+        if e.source.actor.country == source
+        and e.cameo_root == root
+        and e.target.actor.country == target
+    ]
+
+
+def test_seeds_2021_dates_places_quotes_issues(pipeline: Pipeline) -> None:
+    result = _events_and_result(pipeline, SEED_2021, "2021-07-25")
+    (meeting,) = _find(result.events, "USA", "03", "CHN")  # planned meeting, 036
+    assert meeting.cameo == "036" and meeting.status.value == "planned"
+    assert meeting.date == date(2021, 7, 26) and meeting.location.name == "Tianjin"
+    (stonewall,) = _find(result.events, "USA", "11", "CHN")
+    assert stonewall.date == date(2021, 7, 22) and stonewall.date_precision == "day"
+    assert "pandemic" in stonewall.issues
+    speakers = {q.speaker.actor.name for q in result.quotes if q.direct and q.speaker}
+    assert {"Avery Goldstein", "Zhao Lijian"} <= speakers
+    goldstein = [
+        q for q in result.quotes if q.speaker and q.speaker.actor.name == "Avery Goldstein"
+    ]
+    assert all(q.speaker.actor.code == "USAEDU" for q in goldstein)
+    charged = _find(result.events, "USA", "17", "CHN")
+    assert charged and {"cyber"} <= set(charged[0].issues)
+    assert {"human_rights", "taiwan", "cyber", "pandemic", "sanctions"} <= set(result.issues)
+
+
+def test_seeds_2024_dates_places_quotes_issues(pipeline: Pipeline) -> None:
+    result = _events_and_result(pipeline, SEED_2024, "2024-04-26")
+    arrivals = [e for e in _find(result.events, "USA", "04", "CHN") if e.rule.startswith("land.")]
+    assert arrivals and arrivals[0].date == date(2024, 4, 25)
+    assert arrivals[0].location.name == "Beijing"
+    meetings = [e for e in _find(result.events, "USA", "04", "CHN") if e.cameo == "040"]
+    assert meetings[0].date == date(2024, 4, 26) and meetings[0].location.name == "Beijing"
+    assert "russia_ukraine" in meetings[0].issues
+    editorial = [q for q in result.quotes if q.speaker and q.speaker.actor.code == "CHNMED"]
+    assert editorial, "the China Daily editorial is quoted with its speaker"
+    assert {"russia_ukraine", "taiwan", "fentanyl", "south_china_sea"} <= set(result.issues)

@@ -94,7 +94,7 @@ class IssueTagger:
         return tags.get(sent.start, ())
 
     @staticmethod
-    def for_article(tags: dict[int, tuple[str, ...]], top: int = 8) -> tuple[str, ...]:
-        """The article's issues: those mentioned in the most sentences first."""
+    def for_article(tags: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+        """Every issue the article mentions, those in the most sentences first."""
         counts: Counter[str] = Counter(i for ids in tags.values() for i in ids)
-        return tuple(issue for issue, _ in counts.most_common(top))
+        return tuple(issue for issue, _ in counts.most_common())

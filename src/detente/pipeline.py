@@ -154,7 +154,13 @@ class Pipeline:
         if learned is not None:
             learned.extend(taught)
         tags = self.tagger.tag(doc) if tags is None else tags
-        context = ArticleContext(article.article_id, article.published)
+        dateline = self.coder.gazetteer.lookup(article.dateline) if article.dateline else None
+        context = ArticleContext(
+            article.article_id,
+            article.published,
+            dateline=dateline,
+            year_only=article.published_source is PublishedSource.TEXT_YEAR,
+        )
         codings = []
         for index, sent in enumerate(doc.sents):
             coding = self.coder.code_sentence(sent, index, context, explain=explain)

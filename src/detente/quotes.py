@@ -90,7 +90,11 @@ class QuoteFinder:
             if speaker is not None:
                 last = (index, speaker)
         for sent_index, sent in enumerate(doc.sents):
-            quotes.extend(self._indirect(sent, sent_index, covered, article_id, published))
+            found = self._indirect(sent, sent_index, covered, article_id, published, last)
+            quotes.extend(found)
+            spoken = [q for q in found if q.speaker is not None]
+            if spoken:
+                last = (sent_index, spoken[-1].speaker)
         return quotes
 
     # -- direct quotes ---------------------------------------------------------
@@ -114,6 +118,15 @@ class QuoteFinder:
         # a colon introduction: "X put it bluntly: ...", "X was unequivocal: ..."
         if span.start > 0 and doc[span.start - 1].text == ":":
             colon = doc[span.start - 1]
+            verb = colon.head
+            while (
+                verb.i < span.start
+                and _subject(verb) is None
+                and verb.dep_ in ("advcl", "xcomp", "conj")
+            ):
+                verb = verb.head  # "..., later warning the Americans: '...'" -> who warned
+            if verb.i < span.start and _subject(verb) is not None:
+                return _subject(verb)
             for token in reversed(list(doc[colon.sent.start : colon.i])):
                 subject = _subject(token) if token.pos_ in ("VERB", "AUX") else None
                 if subject is not None:
@@ -167,7 +180,13 @@ class QuoteFinder:
     # -- indirect quotes -------------------------------------------------------
 
     def _indirect(
-        self, sent: Span, index: int, covered: set[int], article_id: str, published: date | None
+        self,
+        sent: Span,
+        index: int,
+        covered: set[int],
+        article_id: str,
+        published: date | None,
+        last: tuple[int, Mention | None],
     ) -> list[Quote]:
         found = []
         for token in sent:
@@ -195,7 +214,9 @@ class QuoteFinder:
                     article_id=article_id,
                     sentence_index=index,
                     text=text,
-                    speaker=self._speaker(speaker_token, published, None),
+                    speaker=self._speaker(
+                        speaker_token, published, last if index - last[0] <= 1 else None
+                    ),
                     direct=False,
                     speaker_text=_phrase(speaker_token),
                 )

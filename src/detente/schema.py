@@ -45,6 +45,7 @@ class Article:
     published: date | None = None
     published_source: PublishedSource = PublishedSource.UNKNOWN
     language: str | None = "en"
+    dateline: str | None = None  # the place of a dateline ("Beijing"), if the text opens with one
 
     @property
     def content_hash(self) -> str:

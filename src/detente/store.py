@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS articles (
     article_id VARCHAR PRIMARY KEY, content_hash VARCHAR, origin VARCHAR, title VARCHAR,
     url VARCHAR, source VARCHAR, published DATE, published_source VARCHAR, language VARCHAR,
-    text VARCHAR, issues VARCHAR[], run_id VARCHAR, ingested_at TIMESTAMP
+    dateline VARCHAR, text VARCHAR, issues VARCHAR[], run_id VARCHAR, ingested_at TIMESTAMP
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, evidence VARCHAR,
@@ -197,7 +197,7 @@ class Store:
                 self.con.execute("DELETE FROM events WHERE article_id = ?", [article.article_id])
                 self.con.execute("DELETE FROM articles WHERE article_id = ?", [article.article_id])
             self.con.execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     article.article_id,
                     article.content_hash,
@@ -208,6 +208,7 @@ class Store:
                     article.published,
                     article.published_source.value,
                     article.language,
+                    article.dateline,
                     article.text,
                     list(result.issues),
                     run_id,

@@ -123,6 +123,9 @@ class ActorResolver:
 
     def resolve(self, token: Token, published: date | None) -> Mention | None:
         """The actor a noun-phrase head stands for, or None when nothing is known."""
+        shared = _shared_noun(token)
+        if shared is not None:
+            return self._resolve_modifier(token, shared, published)
         tokens = sorted(noun_phrase(token), key=lambda t: t.i)
         hits = _hits_in(tokens)
         actor = self._combine(token, tokens, hits, published)
@@ -130,6 +133,22 @@ class ActorResolver:
             return None
         return Mention(
             text=_phrase_text(tokens), start=tokens[0].i, end=tokens[-1].i + 1, actor=actor
+        )
+
+    def _resolve_modifier(
+        self, token: Token, noun: Token, published: date | None
+    ) -> Mention | None:
+        """One of coordinated nationalities on a shared noun ("Chinese and US envoys"): the
+        country from the modifier, the sector from the noun's role."""
+        hit = token._.detente_hit
+        country = next((e.country for e in (hit.entries if hit else ()) if e.country), None)
+        if country is None:
+            return None
+        noun_hit = noun._.detente_hit
+        sector = noun_hit.role.sector if noun_hit is not None and noun_hit.role else None
+        actor = Actor.make(country, sector, name=hit.entries[0].name if hit else None, via="role")
+        return Mention(
+            text=f"{token.text} {noun.text}", start=token.i, end=token.i + 1, actor=actor
         )
 
     def _combine(
@@ -214,6 +233,18 @@ def _surname_of_another(hit: Hit, doc: Doc) -> bool:
     return any(
         t.pos_ == "PROPN" and t._.detente_hit is None for t in token.lefts if t.dep_ == "compound"
     )
+
+
+def _shared_noun(token: Token) -> Token | None:
+    """The noun a coordinated modifier belongs to ("Chinese" and "Australian" -> "ministers")."""
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    if first is token and not any(c.dep_ == "conj" for c in token.children):
+        return None
+    if first.dep_ in ("amod", "compound", "nmod") and first.head.pos_ in ("NOUN", "PROPN"):
+        return first.head
+    return None
 
 
 def _coref_hit(start: int, end: int, entries: tuple[NameEntry, ...]) -> Hit:

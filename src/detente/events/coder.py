@@ -54,10 +54,15 @@ class SentenceCoding:
 
 @dataclass(slots=True)
 class ArticleContext:
-    """What the coder needs to know about the article a sentence comes from."""
+    """What the coder needs to know about the article a sentence comes from, and what it
+    has learned so far reading it (for "earlier that day" and unplaced venues)."""
 
     article_id: str
     published: date | None
+    last_date: date | None = None
+    last_location: Location | None = None
+    dateline: Location | None = None
+    year_only: bool = False  # the publication date is only a year (from a copyright line)
 
 
 class EventCoder:
@@ -124,10 +129,10 @@ class EventCoder:
         code = match.pattern.code
         if status is Status.PLANNED and code.startswith(CONSULT_ROOT):
             code = PLANNED_MEETING
-        when = self._date(match, sent, status, published)
+        when = self._date(match, sent, status, context)
         events = []
         for source, target in _pairs(sources, targets):
-            location = self._location(match, code, source, target)
+            location = self._location(match, code, source, target, context)
             event_code = code
             if code.startswith(CONSULT_ROOT) or code == PLANNED_MEETING:
                 source, target = _visitor_first(source, target, location)
@@ -176,10 +181,18 @@ class EventCoder:
         return events
 
     def _date(
-        self, match: Match, sent: Span, status: Status, published: date | None
+        self, match: Match, sent: Span, status: Status, context: ArticleContext
     ) -> ResolvedDate | None:
+        published = context.published
         if published is None:
             return None
+        if context.year_only:
+            # nothing relative can be anchored on a bare year: only explicit dates count
+            for span in _time_expressions(match, sent):
+                found = self.dates.resolve(span.text, published, Tense.NEAREST)
+                if found is not None and str(found.date.year) in span.text:
+                    return found
+            return ResolvedDate(published, "year", "")
         if status is Status.PLANNED:
             tense = Tense.FUTURE
         elif any(t.tag_ in PAST_TAGS for t in _chain(match.head)):
@@ -187,29 +200,44 @@ class EventCoder:
         else:
             tense = Tense.NEAREST
         for span in _time_expressions(match, sent):
-            resolved = self.dates.resolve(span.text, published, tense)
-            if resolved is not None:
-                return resolved
+            # the entity may hold part of the phrase ("morning" of "Monday morning")
+            phrase = span.root.doc[span.root.left_edge.i : span.root.right_edge.i + 1].text
+            for text in (span.text, phrase):
+                resolved = self.dates.resolve(text, published, tense, context.last_date)
+                if resolved is not None:
+                    context.last_date = resolved.date
+                    return resolved
         return None
 
     def _location(
-        self, match: Match, code: str, source: Mention, target: Mention
+        self, match: Match, code: str, source: Mention, target: Mention, context: ArticleContext
     ) -> Location | None:
+        """The place in the event's clause ("in Tianjin"); a venue the gazetteer does not
+        know ("at the Diaoyutai State Guesthouse") takes the article's last place; a visit
+        takes its destination; else the dateline."""
         prefer = (source.actor.country, target.actor.country)
         for token in _clause_tokens(match):
             if token.dep_ == "prep" and token.lower_ in LOCATION_PREPS:
                 for obj in token.children:
-                    if obj.dep_ == "pobj" and (obj.ent_type_ in PLACE_ENTS or _known_place(obj)):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if obj.ent_type_ in PLACE_ENTS or _known_place(obj):
                         found = self._geocode(obj, prefer)
                         if found is not None:
+                            context.last_location = found
                             return found
+                    if obj.ent_type_ == "FAC" and context.last_location is not None:
+                        last = context.last_location
+                        return Location(
+                            _entity_text(obj), last.country, last.admin1, last.lat, last.lon
+                        )
         if code in VISIT_CODES or code == PLANNED_MEETING:
             place_kinds = ("country", "place", "metonym")
             if target.actor.via in place_kinds and target.actor.name:
                 return self.gazetteer.lookup(target.text, prefer) or self.gazetteer.lookup(
                     target.actor.name, prefer
                 )
-        return None
+        return context.dateline
 
     def _geocode(self, token: Token, prefer: tuple[str | None, ...]) -> Location | None:
         """A place name, checked against what the dictionaries know of it.
@@ -237,9 +265,14 @@ class EventCoder:
         """Drop subsumed events and duplicates; the most specific pattern's event wins."""
         heads = {m.head.i: m for _, m, _ in candidates}
         ranked = sorted(candidates, key=lambda c: (-c[2], -c[0].confidence))
+        # one predicate, one reading: at a head word the most specific pattern that made an
+        # event wins ("blamed the hack on X" over "blamed <the hack>")
+        best_at: dict[int, int] = {}
+        for _, match, specificity in ranked:
+            best_at.setdefault(match.head.i, specificity)
         taken: set[tuple] = set()
         kept: list[Event] = []
-        for event, match, _ in ranked:
+        for event, match, specificity in ranked:
             pair = _pair_key(event)
             governor = _governing_match(match, heads)
             if governor is not None and any(
@@ -250,6 +283,9 @@ class EventCoder:
                     event,
                     f"dropped: part of '{governor.pattern.pattern}' on '{governor.head.text}'",
                 )
+                continue
+            if specificity < best_at[match.head.i]:
+                _note(coding, event, "dropped: a more specific pattern read this word")
                 continue
             keys = {(*pair, "code", event.cameo), (*pair, "head", match.head.i)}
             if keys & taken:
@@ -337,7 +373,7 @@ def _clause_tokens(match: Match) -> list[Token]:
     tokens: list[Token] = []
     for anchor in _chain(match.head):
         frontier = [anchor]
-        for _ in range(2):
+        for _ in range(4):  # deep enough for "spend hours with X during talks at Y"
             nxt = []
             for token in frontier:
                 for child in token.children:

@@ -247,6 +247,13 @@ def _expand(token: Token | None) -> list[Token]:
     members = [token]
     for member in members:
         members.extend(c for c in member.children if c.dep_ == "conj" and c not in members)
+    if len(members) == 1:
+        # "Chinese and Australian ministers": one noun, two nationalities -> two actors
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and any(
+                c.dep_ == "conj" for c in child.children
+            ):
+                return _expand(child)
     return members
 
 

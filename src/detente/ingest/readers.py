@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from detente.ingest.dateline import date_from_text
 from detente.ingest.language import looks_english
 from detente.schema import (
     Article,
@@ -169,9 +170,13 @@ def make_article(
         return _skipped(origin, "empty text", article_id)
     if not looks_english(text):
         return _skipped(origin, "not English (detente codes English text only)", article_id)
+    dating = date_from_text(text)
+    if published is None and dating.published is not None:
+        published, published_source = dating.published, dating.source
     if published_source is None:
         published_source = PublishedSource.GIVEN if published else PublishedSource.UNKNOWN
     return Article(
+        dateline=dating.place,
         article_id=article_id or stable_hash(text),
         text=text,
         origin=origin,

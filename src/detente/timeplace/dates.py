@@ -42,6 +42,7 @@ class DateResolver:
     relative: dict[str, int] = field(default_factory=dict)
     units: set[str] = field(default_factory=set)
     ago: set[str] = field(default_factory=set)
+    anaphoric: dict[str, int] = field(default_factory=dict)
     digest: str = ""
 
     @classmethod
@@ -65,15 +66,27 @@ class DateResolver:
                 book.units.update(words)
             elif kind == "ago":
                 book.ago.update(words)
+            elif kind == "anaphoric":
+                book.anaphoric.update(dict.fromkeys(words, int(entry["offset"])))
             else:
                 raise DataFileError(path, f"entry {number}: unknown kind {kind!r}")
         if len(book.weekdays) != 7 or len(set(book.months.values())) != 12:
             raise DataFileError(path, "needs 7 weekdays and 12 months")
         return book
 
-    def resolve(self, text: str, published: date, tense: Tense) -> ResolvedDate | None:
-        """Resolve one temporal expression; None when it names no usable date."""
+    def resolve(
+        self, text: str, published: date, tense: Tense, anchor: date | None = None
+    ) -> ResolvedDate | None:
+        """Resolve one temporal expression; None when it names no usable date.
+
+        `anchor` is the date of the article's previous dated event, for "earlier that
+        day", "the next day" and the like.
+        """
         expr = " ".join(re.sub(r"[,.]", " ", text.lower()).split())
+        if expr in self.anaphoric:
+            if anchor is None:
+                return None
+            return ResolvedDate(anchor + timedelta(days=self.anaphoric[expr]), "day", text)
         expr = re.sub(r"^(on|in|at|during|since|by|from|of|the)\s+", "", expr)
         expr = re.sub(r"^(on|in|the)\s+", "", expr)
         for resolver in (

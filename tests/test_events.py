@@ -1,0 +1,126 @@
+"""Event coding, one behaviour per row: who did what to whom, with which status.
+
+Each row: published date, sentence, and the expected events as
+(source code, CAMEO code, target code, status). An empty list means the
+sentence must yield nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.pipeline import Pipeline, article_from_text
+
+pytestmark = pytest.mark.slow
+
+CASES = [
+    # active verb, title + nationality on both sides
+    (
+        "2024-04-26",
+        "On Friday, the US Secretary of State met China's Foreign Minister in Beijing.",
+        [("USAGOV", "040", "CHNGOV", "occurred")],
+    ),
+    # coordinated nationalities on one noun, reciprocal verb: one meeting, the visitor first
+    (
+        "2024-04-26",
+        "Chinese and Australian trade ministers met in Sydney on Friday.",
+        [("CHNGOV", "040", "AUSGOV", "occurred")],
+    ),
+    # PLOVER direction: the visitor is the source even when the host is the subject
+    (
+        "2023-06-19",
+        "Chinese President Xi Jinping met US Secretary of State Antony Blinken in Beijing.",
+        [("USAGOV", "040", "CHNGOV", "occurred")],
+    ),
+    # a meeting in a third country is CAMEO 044
+    (
+        "2022-11-14",
+        "US President Joe Biden met Chinese President Xi Jinping in Bali on Monday.",
+        [("USAGOV", "044", "CHNGOV", "occurred")],
+    ),
+    # coordinated objects: one event per destination
+    (
+        "2021-07-25",
+        "The Pentagon chief is traveling to Singapore and Vietnam.",
+        [("USAMIL", "042", "SGP", "occurred"), ("USAMIL", "042", "VNM", "occurred")],
+    ),
+    # passive with a by-agent
+    (
+        "2021-07-20",
+        "Four Chinese nationals were charged by the US Justice Department on Monday.",
+        [("USAJUD", "173", "CHNCVL", "occurred")],
+    ),
+    # nominal event with a possessor
+    (
+        "2021-07-24",
+        "Beijing's sanctions against seven Americans took effect on Friday.",
+        [("CHNGOV", "163", "USACVL", "occurred")],
+    ),
+    # planned meeting is 036 with status planned
+    (
+        "2021-07-25",
+        "US Deputy Secretary of State Wendy Sherman is set to meet Wang Yi on Monday.",
+        [("USAGOV", "036", "CHNGOV", "planned")],
+    ),
+    # hypothetical and negated
+    (
+        "2024-04-26",
+        "Washington could impose sanctions on Chinese banks.",
+        [("USAGOV", "163", "CHNBUS", "hypothetical")],
+    ),
+    (
+        "2024-04-26",
+        "Antony Blinken did not meet Xi Jinping on Thursday.",
+        [("USAGOV", "040", "CHNGOV", "negated")],
+    ),
+    # a threat subsumes the act threatened
+    (
+        "2024-04-26",
+        "Washington threatened to impose sanctions on Beijing.",
+        [("USAGOV", "1312", "CHNGOV", "occurred")],
+    ),
+    # reported evaluation: the report is the event
+    (
+        "2021-07-25",
+        "The White House said on Thursday that China was stonewalling the inquiry.",
+        [("USAGOV", "111", "CHN", "occurred")],
+    ),
+    # object control: Putin is the one invited to visit
+    (
+        "2023-09-14",
+        "Kim Jong Un invited Vladimir Putin to visit North Korea.",
+        [("PRKGOV", "036", "RUSGOV", "occurred"), ("RUSGOV", "042", "PRK", "hypothetical")],
+    ),
+    # no pattern, one actor, topic-only: nothing
+    ("2024-04-26", "China's economy grew by five percent last year.", []),
+    ("2024-04-26", "Relations between China and the United States remain complex.", []),
+    ("2024-04-26", "Tensions in the South China Sea rose again this spring.", []),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), CASES)
+def test_events_sentence_codes_as_an_analyst_would(pipeline: Pipeline, published, text, expected):
+    result = next(pipeline.process([article_from_text(text, date.fromisoformat(published))]))
+    got = [
+        (e.source.actor.code, e.cameo, e.target.actor.code, e.status.value) for e in result.events
+    ]
+    assert sorted(got) == sorted(expected)
+
+
+def test_events_anaphoric_date_follows_previous_event(pipeline: Pipeline) -> None:
+    text = (
+        "Chinese officials met US diplomats in Beijing on Tuesday. "
+        "Japan protested to China later that day."
+    )
+    events = next(pipeline.process([article_from_text(text, date(2024, 4, 26))])).events
+    assert [(e.date, e.date_precision) for e in events] == [(date(2024, 4, 23), "day")] * 2
+
+
+def test_events_every_event_explains_itself(pipeline: Pipeline) -> None:
+    text = "Moscow expelled two Estonian diplomats on Monday."
+    (event,) = next(pipeline.process([article_from_text(text, date(2024, 4, 26))])).events
+    assert event.rule.startswith("expel.v:")
+    assert "{S}" in event.pattern and "expelled" in event.trigger
+    assert 0 < event.confidence <= 1
