@@ -118,6 +118,16 @@ def test_events_anaphoric_date_follows_previous_event(pipeline: Pipeline) -> Non
     assert [(e.date, e.date_precision) for e in events] == [(date(2024, 4, 23), "day")] * 2
 
 
+def test_events_the_two_sides_are_the_last_two_countries_named(pipeline: Pipeline) -> None:
+    text = (
+        "Beijing accused Tokyo of provocations on Monday. The two sides met in Shanghai on Tuesday."
+    )
+    events = next(pipeline.process([article_from_text(text, date(2024, 4, 26))])).events
+    meeting = [e for e in events if e.cameo_root == "04"]
+    assert [(e.source.actor.code, e.target.actor.code) for e in meeting] == [("JPNGOV", "CHNGOV")]
+    assert meeting[0].location.name == "Shanghai"  # the guest, Japan, is the source
+
+
 def test_events_every_event_explains_itself(pipeline: Pipeline) -> None:
     text = "Moscow expelled two Estonian diplomats on Monday."
     (event,) = next(pipeline.process([article_from_text(text, date(2024, 4, 26))])).events

@@ -7,22 +7,76 @@ bare proper noun equal to a registered part takes the actor of the most recent
 full mention ("Wang Yi" early in a story, "Wang Xiaohong" late: each "Wang"
 goes to the nearest one before it). This also corrects spaCy's NER, which
 tags a bare "Blinken" as a place and "Wang" as an organisation. A personal
-pronoun (he, she, him, her) is the person named last.
+pronoun (he, she, him, her) is the person named last; "the two sides" are
+the last two countries named.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import NameEntry
+from detente.knowledge import data_path, load_yaml, require, strings
 from detente.schema import Actor, Mention
 
 Resolve = Callable[[Token, date | None], Mention | None]
 MIN_PART = 2  # one-letter initials never register
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """Referring words from data/actors/references.yaml."""
+
+    pronouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_markers: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> References:
+        path = path or data_path("actors", "references.yaml")
+        data = load_yaml(path, "references")
+        words: dict[str, set[str]] = {}
+        for number, entry in enumerate(data.entries, 1):
+            require(path, entry, number, "kind", "words")
+            words.setdefault(str(entry["kind"]), set()).update(strings(entry["words"]))
+        return cls(
+            frozenset(words.get("pronoun", ())),
+            frozenset(words.get("pair_noun", ())),
+            frozenset(words.get("pair_marker", ())),
+        )
+
+    def is_pair(self, token: Token) -> bool:
+        """'the two sides', 'both governments': two actors named before."""
+        return token.lemma_.lower() in self.pair_nouns and any(
+            c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.pair_markers
+            for c in token.children
+        )
+
+
+def last_two_countries(token: Token, resolve: Resolve, published: date | None) -> list[Mention]:
+    """The two most recently named countries before `token` (most recent last)."""
+    found: list[Mention] = []
+    seen: set[str] = set()
+    doc = token.doc
+    for i in range(token.i - 1, -1, -1):
+        candidate = doc[i]
+        hit = candidate._.detente_hit
+        if hit is None or hit.end - 1 != i or not hit.entries:
+            continue
+        mention = resolve(candidate, published)
+        country = mention.actor.country if mention else None
+        if mention is None or country is None or country in seen:
+            continue
+        seen.add(country)
+        found.append(mention)
+        if len(found) == 2:
+            return list(reversed(found))
+    return []
 
 
 def person_spans(doc: Doc) -> list[Span]:
@@ -43,7 +97,7 @@ def person_spans(doc: Doc) -> list[Span]:
 
 
 def link_names(
-    doc: Doc, resolve: Resolve, published: date | None, make_hit
+    doc: Doc, resolve: Resolve, published: date | None, make_hit, pronouns: frozenset[str]
 ) -> list[tuple[str, Actor]]:
     """Mark bare later mentions of people named in full earlier.
 
@@ -84,7 +138,7 @@ def link_names(
         if token.text in registry and token.pos_ == "PROPN" and token._.detente_hit is None:
             token._.detente_hit = make_hit(token.i, token.i + 1, (registry[token.text],))
             last_person = registry[token.text]
-        elif token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON" and last_person is not None:
+        elif token.lower_ in pronouns and token.pos_ == "PRON" and last_person is not None:
             # the simple case: "he" is the person named last (a story about two people
             # talking to each other can fool it; events then show the pronoun as evidence)
             token._.detente_hit = make_hit(token.i, token.i + 1, (last_person,))

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.coref import link_names
+from detente.actors.coref import References, last_two_countries, link_names
 from detente.actors.dictionary import ActorDictionary, NameEntry, Role
 from detente.schema import Actor, Mention
 
@@ -50,6 +50,7 @@ class ActorResolver:
 
     def __init__(self, nlp: Language, book: ActorDictionary) -> None:
         self.book = book
+        self.references = References.load()
         self._make_doc = nlp.make_doc
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -92,7 +93,15 @@ class ActorResolver:
             if hit.entries and not self._plausible(hit, doc):
                 for i in range(hit.start, hit.end):
                     doc[i]._.detente_hit = None
-        return link_names(doc, self.resolve, published, _coref_hit)
+        return link_names(doc, self.resolve, published, _coref_hit, self.references.pronouns)
+
+    def resolve_pair(self, token: Token, published: date | None) -> list[Mention]:
+        """'the two sides': the last two countries named before, as two mentions."""
+        if not self.references.is_pair(token):
+            return []
+        pair = last_two_countries(token, self.resolve, published)
+        text = _phrase_text(sorted(noun_phrase(token), key=lambda t: t.i))
+        return [Mention(text, token.i, token.i + 1, m.actor) for m in pair]
 
     def learn(self, name: str, actor: Actor) -> None:
         """Remember a person met in an earlier article, so the bare name resolves later."""

@@ -108,8 +108,12 @@ class EventCoder:
         coding: SentenceCoding,
     ) -> list[Event]:
         published = context.published
-        sources = [m for m in (self.resolver.resolve(t, published) for t in match.source) if m]
-        targets = [m for m in (self.resolver.resolve(t, published) for t in match.target) if m]
+        if match.reciprocal and match.source == match.target:
+            pair = self.resolver.resolve_pair(match.source[0], published)
+            sources, targets = pair[:1], pair[1:]
+        else:
+            sources = [m for m in (self.resolver.resolve(t, published) for t in match.source) if m]
+            targets = [m for m in (self.resolver.resolve(t, published) for t in match.target) if m]
         for token in (*match.source, *match.target):
             if (
                 token.pos_ == "PROPN"
@@ -335,7 +339,8 @@ def _pair_key(event: Event) -> tuple[str, str]:
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or (
+    same_span = (a.start, a.end) == (b.start, b.end)
+    return (same_span and a.actor.code == b.actor.code) or (
         a.actor.code == b.actor.code and a.actor.name == b.actor.name
     )
 

@@ -111,7 +111,11 @@ def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None
     for slot in pattern.slots:
         tokens, was_climbed = _fill(slot, pattern, head, region, words, passive, between)
         subject_role = pattern.slots[0].role
-        if not tokens and pattern.symmetric and len(filled[subject_role]) > 1:
+        if not tokens and pattern.symmetric and _names_a_pair(filled[subject_role]):
+            # "the two sides met": both actors hide in one phrase; the coder unfolds it
+            tokens = list(filled[subject_role])
+            reciprocal = True
+        elif not tokens and pattern.symmetric and len(filled[subject_role]) > 1:
             # "Blinken and Wang met": the first conjunct acts on the others
             tokens = filled[subject_role][1:]
             filled[subject_role] = filled[subject_role][:1]
@@ -255,6 +259,15 @@ def _expand(token: Token | None) -> list[Token]:
             ):
                 return _expand(child)
     return members
+
+
+def _names_a_pair(tokens: list[Token]) -> bool:
+    """One plural noun counted as two ("the two sides", "both governments")."""
+    return (
+        len(tokens) == 1
+        and tokens[0].tag_ in ("NNS", "NNPS")
+        and any(c.lower_ in ("two", "both") for c in tokens[0].children)
+    )
 
 
 def _slot_name(slot: Slot, passive: bool) -> str:
