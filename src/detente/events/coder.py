@@ -288,6 +288,9 @@ class EventCoder:
                     f"dropped: part of '{governor.pattern.pattern}' on '{governor.head.text}'",
                 )
                 continue
+            if _requested(match.head, self.lexicon.request_verbs):
+                _note(coding, event, "dropped: asked for, not done")
+                continue
             if specificity < best_at[match.head.i]:
                 _note(coding, event, "dropped: a more specific pattern read this word")
                 continue
@@ -331,6 +334,11 @@ def _visitor_first(
     ):
         return target, source
     return source, target
+
+
+def _requested(head: Token, request_verbs: frozenset[str]) -> bool:
+    """The act inside "demanded that Y <act>" was asked for, not done."""
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in request_verbs
 
 
 def _pair_key(event: Event) -> tuple[str, str]:
@@ -440,6 +448,8 @@ def _rule(match: Match) -> str:
     frame = "subj-conj" if match.reciprocal else match.pattern.frame
     if match.pattern.origin.startswith("reported.yaml"):
         frame = "reported"
+    elif match.pattern.origin.startswith("requests.yaml"):
+        frame = "request"
     return f"{match.pattern.head}.{match.pattern.pos[0]}:{frame}"
 
 

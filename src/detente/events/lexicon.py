@@ -119,11 +119,15 @@ class Lexicon:
         digest: str = "",
         reported: dict[str, Pattern] | None = None,
         reporting_verbs: frozenset[str] = frozenset(),
+        requests: dict[tuple[str, str], Pattern] | None = None,
     ) -> None:
         self.patterns = list(patterns)
         self.digest = digest
         self.reported = reported or {}  # predicate lemma -> pattern of the report itself
         self.reporting_verbs = reporting_verbs
+        # (request verb, clause verb or "") -> pattern: "demanded that X release ..."
+        self.requests = requests or {}
+        self.request_verbs = frozenset(verb for verb, _ in self.requests)
         self.by_head: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for p in self.patterns:
             self.by_head[(p.head, p.pos)].append(p)
@@ -183,10 +187,43 @@ class Lexicon:
                 seen[key] = code
                 patterns.append(pattern)
         reported, digest = load_reported(ontology)
-        digests.append(digest)
+        requests, request_digest = load_requests(ontology)
+        digests += [digest, request_digest]
         from detente.quotes import ReportingCues
 
-        return cls(patterns, combined_digest(digests), reported, ReportingCues.load().verbs)
+        return cls(
+            patterns, combined_digest(digests), reported, ReportingCues.load().verbs, requests
+        )
+
+
+def load_requests(
+    ontology: Ontology, path: Path | None = None
+) -> tuple[dict[tuple[str, str], Pattern], str]:
+    """Requests with a that-clause (data/events/requests.yaml), keyed by (verb, clause verb)."""
+    import yaml
+
+    path = path or data_path("events", "requests.yaml")
+    data = load_yaml(path, "requests")
+    refinements = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("refinements") or []
+    table: dict[tuple[str, str], Pattern] = {}
+    rows = [(e, "") for e in data.entries] + [(e, str(e.get("clause", ""))) for e in refinements]
+    for number, (entry, clause) in enumerate(rows, 1):
+        require(path, entry, number, "verb", "code")
+        code = str(entry["code"])
+        if code not in ontology:
+            raise DataFileError(path, f"entry {number}: unknown CAMEO code {code!r}")
+        verb = str(entry["verb"]).lower()
+        table[(verb, clause.lower())] = Pattern(
+            pattern=f"{{S}} {verb} that {{T}} {clause}".strip(),
+            code=code,
+            pos="verb",
+            head=verb,
+            slots=(Slot("S", "subject"), Slot("T", "object")),
+            required=(),
+            symmetric=False,
+            origin=f"{path.name}#{number}",
+        )
+    return table, data.digest
 
 
 def load_reported(ontology: Ontology, path: Path | None = None) -> tuple[dict[str, Pattern], str]:

@@ -72,6 +72,10 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
                 found.matches.append(match)
             if keep_attempts:
                 found.attempts.append(Attempt(pattern, token, reason, match))
+        if pos == "verb" and lemma in lexicon.request_verbs:
+            request = _request_match(lexicon, token)
+            if request is not None:
+                found.matches.append(request)
         reported = lexicon.reported.get(lemma) if pos == "verb" else None
         if reported is not None:
             match = _reported_match(reported, token, lexicon.reporting_verbs)
@@ -81,6 +85,24 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
                 reason = None if match else "not the complement of a reporting verb with a subject"
                 found.attempts.append(Attempt(reported, token, reason, match))
     return found
+
+
+def _request_match(lexicon: Lexicon, verb: Token) -> Match | None:
+    """ "X demanded that Y release Z": X makes a demand of Y (the clause's subject)."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if clause is None or speaker is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    lemma = verb.lemma_.lower()
+    pattern = lexicon.requests.get((lemma, clause.lemma_.lower())) or lexicon.requests.get(
+        (lemma, "")
+    )
+    if pattern is None:
+        return None
+    return Match(pattern, verb, [clause], _expand(speaker), _expand(subject))
 
 
 def _reported_match(pattern: Pattern, head: Token, reporting: frozenset[str]) -> Match | None:
