@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ from detente.errors import InputError
 from detente.pipeline import Pipeline, article_from_text
 
 LEVELS = ("root", "code", "strict")
+Ancestors = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +142,23 @@ def load_gold(paths: Iterable[Path]) -> list[GoldSentence]:
     return sentences
 
 
-def _matches(gold: GoldEvent, pred: dict[str, Any], level: str) -> bool:
-    if (actor_key(pred["source"]), actor_key(pred["target"])) != (gold.source, gold.target):
+def _same_actor(gold: str, pred: dict[str, Any], ancestors: Ancestors) -> bool:
+    """A body matches its parent organisation when the gold codes at that level
+    (the Security Council, IGOUNS, counts as IGOUNO)."""
+    key = actor_key(pred)
+    if key == gold:
+        return True
+    if key.startswith("IGO") or (pred.get("sector") or "") in ("IGO", "NGO"):
+        prefix = key[:3]
+        return any(prefix + code == gold for code in ancestors(key[3:]))
+    return False
+
+
+def _matches(gold: GoldEvent, pred: dict[str, Any], level: str, ancestors: Ancestors) -> bool:
+    if not (
+        _same_actor(gold.source, pred["source"], ancestors)
+        and _same_actor(gold.target, pred["target"], ancestors)
+    ):
         return False
     if level == "root":
         return str(pred["cameo_root"]) == gold.root
@@ -158,13 +174,14 @@ def _matches(gold: GoldEvent, pred: dict[str, Any], level: str) -> bool:
 def evaluate(pipeline: Pipeline, gold: list[GoldSentence], keep: int = 200) -> Report:
     """Code every gold sentence and score the result at each level."""
     report = Report(sentences=len(gold))
+    ancestors = pipeline.coder.resolver.book.igo_ancestors
     articles = [article_from_text(g.text, g.published, article_id=g.id) for g in gold]
     for sentence, result in zip(gold, pipeline.process(articles), strict=True):
         predicted = [e.to_record() for e in result.events]
         for level in LEVELS:
             unmatched = list(predicted)
             for event in sentence.events:
-                found = next((p for p in unmatched if _matches(event, p, level)), None)
+                found = next((p for p in unmatched if _matches(event, p, level, ancestors)), None)
                 score = report.levels[level]
                 if found is not None:
                     unmatched.remove(found)

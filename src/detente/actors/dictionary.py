@@ -121,6 +121,7 @@ class ActorDictionary:
     roles: dict[str, Role] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)
     capitals: dict[str, str] = field(default_factory=dict)
+    igo_parents: dict[str, str] = field(default_factory=dict)
     digests: list[str] = field(default_factory=list)
 
     @property
@@ -140,6 +141,13 @@ class ActorDictionary:
             book.add_user_file(Path(path))
         book.add_surnames()
         return book
+
+    def igo_ancestors(self, code: str) -> list[str]:
+        """An organisation's code and those it belongs to (UNS -> UNO), for rolling up."""
+        chain = [code]
+        while chain[-1] in self.igo_parents and self.igo_parents[chain[-1]] not in chain:
+            chain.append(self.igo_parents[chain[-1]])
+        return chain
 
     def add_surnames(self) -> None:
         """Let a well-known person's family name alone find them ("Blinken", "Xi").
@@ -328,6 +336,8 @@ class ActorDictionary:
         # international NGOs and groups live here too: coded like IGOs, by their own code
         # under their sector (NGOAMN, REBISL), with no country
         record = NameEntry("igo", name, sector=sector, igo=code)
+        if entry.get("parent"):
+            self.igo_parents[code] = str(entry["parent"]).upper()
         for surface in {name, *strings(entry.get("aliases"))}:
             self.add(surface, record)
 

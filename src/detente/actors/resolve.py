@@ -32,6 +32,9 @@ NP_PREPS = frozenset({"of", "from", "for"})
 # "in"/"at" phrases describe people ("protesters in Hong Kong") but only place other things
 # ("a game in London" is no British actor)
 PEOPLE_PREPS = frozenset({"in", "at"})
+AFFILIATION_VERBS = frozenset(
+    {"link", "affiliate", "tie", "connect", "associate", "back", "sponsor", "direct"}
+)
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "retired"})
 
 
@@ -135,6 +138,16 @@ class ActorResolver:
         shared = _shared_noun(token)
         if shared is not None:
             return self._resolve_modifier(token, shared, published)
+        if token.lower_ == "it" and token.dep_ == "nsubj":
+            # "Russia said it would expel ...": "it" is who said so
+            clause = token.head
+            if clause.dep_ == "ccomp":
+                speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.lower_ != "it":
+                    found = self.resolve(speaker, published)
+                    if found is not None:
+                        return Mention(token.text, token.i, token.i + 1, found.actor)
+            return None
         tokens = sorted(noun_phrase(token), key=lambda t: t.i)
         hits = _hits_in(tokens)
         actor = self._combine(token, tokens, hits, published)
@@ -266,6 +279,13 @@ def noun_phrase(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ in NP_DEPS:
             yield from noun_phrase(child)
+        elif child.dep_ == "acl" and child.lemma_.lower() in AFFILIATION_VERBS:
+            # "hackers linked to China's Ministry of State Security"
+            for prep in child.children:
+                if prep.dep_ in ("prep", "agent"):
+                    yield from (
+                        t for c in prep.children if c.dep_ == "pobj" for t in noun_phrase(c)
+                    )
         elif child.dep_ == "prep" and (
             child.lower_ in NP_PREPS or (child.lower_ in PEOPLE_PREPS and _is_role(token))
         ):
