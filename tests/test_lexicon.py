@@ -104,3 +104,25 @@ def test_lexicon_shipped_covers_every_cameo_root() -> None:
     roots = {ontology[p.code].root for p in lexicon.patterns}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
     assert len(lexicon) >= 1500
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("apologise", "apologize"),
+        ("recognise", "recognize"),
+        ("mobilise", "mobilize"),
+        ("analyse", "analyze"),
+        ("defence", "defense"),
+        ("labour", "labor"),
+        ("organisation", "organization"),
+        ("promise", "promise"),
+        ("exercise", "exercise"),
+        ("surprise", "surprise"),
+        ("hour", "hour"),
+    ],
+)
+def test_lexicon_british_spelling_reaches_american_patterns(british: str, american: str) -> None:
+    from detente.events.match import american_lemma
+
+    assert american_lemma(british) == american

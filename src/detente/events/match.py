@@ -62,10 +62,10 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
     """Every pattern match in the sentence (and, on request, every failed attempt)."""
     found = SentenceMatches()
     for token in sent:
-        lemma = token.lemma_.lower()
         pos = "verb" if token.pos_ in VERB_POS else "noun" if token.pos_ in NOUN_POS else None
         if pos is None:
             continue
+        lemma = american_lemma(token.lemma_.lower())
         for pattern in lexicon.for_head(lemma, pos):
             match, reason = try_pattern(pattern, token)
             if match is not None:
@@ -214,7 +214,47 @@ def _region(head: Token) -> list[Token]:
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower() if token.pos_ != "ADP" else token.lower_
+    return american_lemma(token.lemma_.lower()) if token.pos_ != "ADP" else token.lower_
+
+
+# stems before -ise that make an -ize verb ("apolog-ise", "recogn-ise", "critic-ise",
+# "mobil-ise"); "promise", "exercise", "surprise", "advertise" keep their -ise
+IZE_STEMS = (
+    "og",
+    "gn",
+    "ic",
+    "an",
+    "al",
+    "il",
+    "ar",
+    "at",
+    "in",
+    "on",
+    "ym",
+    "th",
+    "ol",
+    "im",
+    "as",
+    "er",
+    "it",
+    "us",
+)
+
+
+def american_lemma(lemma: str) -> str:
+    """The lexicon is written in American spelling; British news says "apologised",
+    "recognised", "defence", "labour". Only regular endings are mapped."""
+    if lemma in ("defence", "offence", "licence"):
+        return lemma[:-2] + "se"
+    if lemma.endswith("isation"):
+        return lemma[:-7] + "ization"
+    if lemma.endswith("ise") and len(lemma) > 6 and lemma[:-3].endswith(IZE_STEMS):
+        return lemma[:-3] + "ize"
+    if lemma.endswith("yse") and len(lemma) > 5:
+        return lemma[:-3] + "yze"
+    if lemma.endswith("our") and len(lemma) > 5 and lemma not in ("detour", "devour"):
+        return lemma[:-3] + "or"
+    return lemma
 
 
 def _is_passive(head: Token) -> bool:
