@@ -221,12 +221,12 @@ def actors(
             console.print(table)
             return
         table = Table(title="Actors in events")
-        for column in ("code", "name", "as source", "as target", "events"):
+        for column in ("code", "name", "role", "as source", "as target", "events"):
             table.add_column(column)
-        for code, _country, _sector, name, as_source, as_target, total in store.actor_table(
+        for code, _country, _sector, name, role, as_source, as_target, total in store.actor_table(
             country.upper() if country else None, limit
         ):
-            table.add_row(code, name, str(as_source), str(as_target), str(total))
+            table.add_row(code, name, role, str(as_source), str(as_target), str(total))
         console.print(table)
         learned = store.learned_table(country.upper() if country else None)
         if learned:

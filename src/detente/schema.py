@@ -199,6 +199,7 @@ def _actor_record(mention: Mention) -> dict[str, Any]:
         "code": actor.code,
         "country": actor.country,
         "sector": actor.sector,
+        "role": actor.role,
     }
 
 

@@ -39,9 +39,9 @@ CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_index INTEGER, evidence VARCHAR,
     date DATE, date_precision VARCHAR,
     source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_name VARCHAR,
-    source_text VARCHAR,
+    source_text VARCHAR, source_role VARCHAR,
     target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_name VARCHAR,
-    target_text VARCHAR,
+    target_text VARCHAR, target_role VARCHAR,
     cameo VARCHAR, cameo_root VARCHAR, goldstein DOUBLE, quad_class INTEGER,
     plover_type VARCHAR, plover_mode VARCHAR, status VARCHAR,
     location_name VARCHAR, location_country VARCHAR, location_lat DOUBLE, location_lon DOUBLE,
@@ -77,11 +77,13 @@ EVENT_COLUMNS = (
     "source_sector",
     "source_name",
     "source_text",
+    "source_role",
     "target_code",
     "target_country",
     "target_sector",
     "target_name",
     "target_text",
+    "target_role",
     "cameo",
     "cameo_root",
     "goldstein",
@@ -219,7 +221,9 @@ class Store:
             if rows:
                 placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
                 self.con.executemany(
-                    f"INSERT INTO events VALUES ({placeholders}) ON CONFLICT DO NOTHING", rows
+                    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({placeholders}) "
+                    "ON CONFLICT DO NOTHING",
+                    rows,
                 )
             if stored is not None:
                 self.con.execute("DELETE FROM quotes WHERE article_id = ?", [article.article_id])
@@ -322,10 +326,13 @@ class Store:
         sql = """
             WITH sides AS (
               SELECT source_code AS code, source_country AS country, source_sector AS sector,
-                     source_name AS name, 1 AS as_source, 0 AS as_target FROM events
+                     source_name AS name, source_role AS role, 1 AS as_source, 0 AS as_target
+              FROM events
               UNION ALL
-              SELECT target_code, target_country, target_sector, target_name, 0, 1 FROM events)
+              SELECT target_code, target_country, target_sector, target_name, target_role, 0, 1
+              FROM events)
             SELECT code, country, sector, coalesce(name, '') AS name,
+                   coalesce(max(role), '') AS role,
                    sum(as_source) AS as_source, sum(as_target) AS as_target,
                    count(*) AS events
             FROM sides WHERE (? IS NULL OR country = ?)
@@ -447,11 +454,13 @@ def _event_row(record: dict[str, Any]) -> list[Any]:
         source["sector"],
         source["name"],
         source["text"],
+        source.get("role"),
         target["code"],
         target["country"],
         target["sector"],
         target["name"],
         target["text"],
+        target.get("role"),
         record["cameo"],
         record["cameo_root"],
         record["goldstein"],
