@@ -101,3 +101,13 @@ def strings(value: Any) -> Iterator[str]:
     for item in value:
         if item:
             yield str(item)
+
+
+def words_by_kind(path: Path, key: str) -> tuple[dict[str, list[str]], str]:
+    """Entries `{kind: ..., words: [...]}` gathered by kind, and the file's digest."""
+    data = load_yaml(path, key)
+    found: dict[str, list[str]] = {}
+    for number, entry in enumerate(data.entries, 1):
+        require(path, entry, number, "kind", "words")
+        found.setdefault(str(entry["kind"]), []).extend(strings(entry["words"]))
+    return found, data.digest

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import ActorResolver
 from detente.errors import DataFileError
-from detente.knowledge import data_path, load_yaml, require, strings
+from detente.knowledge import data_path, words_by_kind
 from detente.schema import Mention, Quote
 
 QUOTE_PAIRS = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
@@ -39,18 +39,14 @@ class ReportingCues:
     @classmethod
     def load(cls, path: Path | None = None) -> ReportingCues:
         path = path or data_path("quotes", "reporting.yaml")
-        data = load_yaml(path, "cues")
-        found: dict[str, list[str]] = {}
-        for number, entry in enumerate(data.entries, 1):
-            require(path, entry, number, "kind", "words")
-            found.setdefault(str(entry["kind"]), []).extend(strings(entry["words"]))
+        found, digest = words_by_kind(path, "cues")
         if not found.get("verb"):
             raise DataFileError(path, "needs a 'verb' entry with reporting verbs")
         return cls(
             frozenset(found["verb"]),
             frozenset(found.get("according", [])),
             int((found.get("min_tokens") or ["4"])[0]),
-            data.digest,
+            digest,
         )
 
 

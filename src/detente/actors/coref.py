@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import NameEntry
-from detente.knowledge import data_path, load_yaml, require, strings
+from detente.knowledge import data_path, words_by_kind
 from detente.schema import Actor, Mention
 
 Resolve = Callable[[Token, date | None], Mention | None]
@@ -38,12 +38,7 @@ class References:
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
-        path = path or data_path("actors", "references.yaml")
-        data = load_yaml(path, "references")
-        words: dict[str, set[str]] = {}
-        for number, entry in enumerate(data.entries, 1):
-            require(path, entry, number, "kind", "words")
-            words.setdefault(str(entry["kind"]), set()).update(strings(entry["words"]))
+        words, _ = words_by_kind(path or data_path("actors", "references.yaml"), "references")
         return cls(
             frozenset(words.get("pronoun", ())),
             frozenset(words.get("pair_noun", ())),

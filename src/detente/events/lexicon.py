@@ -209,20 +209,9 @@ def load_requests(
     rows = [(e, "") for e in data.entries] + [(e, str(e.get("clause", ""))) for e in refinements]
     for number, (entry, clause) in enumerate(rows, 1):
         require(path, entry, number, "verb", "code")
-        code = str(entry["code"])
-        if code not in ontology:
-            raise DataFileError(path, f"entry {number}: unknown CAMEO code {code!r}")
         verb = str(entry["verb"]).lower()
-        table[(verb, clause.lower())] = Pattern(
-            pattern=f"{{S}} {verb} that {{T}} {clause}".strip(),
-            code=code,
-            pos="verb",
-            head=verb,
-            slots=(Slot("S", "subject"), Slot("T", "object")),
-            required=(),
-            symmetric=False,
-            origin=f"{path.name}#{number}",
-        )
+        text = f"{{S}} {verb} that {{T}} {clause}".strip()
+        table[(verb, clause.lower())] = _frame(ontology, path, number, entry, text, verb)
     return table, data.digest
 
 
@@ -233,18 +222,25 @@ def load_reported(ontology: Ontology, path: Path | None = None) -> tuple[dict[st
     reported: dict[str, Pattern] = {}
     for number, entry in enumerate(data.entries, 1):
         require(path, entry, number, "lemma", "code")
-        code = str(entry["code"])
-        if code not in ontology:
-            raise DataFileError(path, f"entry {number}: unknown CAMEO code {code!r}")
         lemma = str(entry["lemma"]).lower()
-        reported[lemma] = Pattern(
-            pattern=f"{{S}} say {{T}} {lemma}",
-            code=code,
-            pos="verb",
-            head=lemma,
-            slots=(Slot("S", "subject"), Slot("T", "object")),
-            required=(),
-            symmetric=False,
-            origin=f"{path.name}#{number}",
-        )
+        reported[lemma] = _frame(ontology, path, number, entry, f"{{S}} say {{T}} {lemma}", lemma)
     return reported, data.digest
+
+
+def _frame(
+    ontology: Ontology, path: Path, number: int, entry: dict, text: str, head: str
+) -> Pattern:
+    """A pattern for a frame the pattern language cannot spell: source acts on target."""
+    code = str(entry["code"])
+    if code not in ontology:
+        raise DataFileError(path, f"entry {number}: unknown CAMEO code {code!r}")
+    return Pattern(
+        pattern=text,
+        code=code,
+        pos="verb",
+        head=head,
+        slots=(Slot("S", "subject"), Slot("T", "object")),
+        required=(),
+        symmetric=False,
+        origin=f"{path.name}#{number}",
+    )
