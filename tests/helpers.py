@@ -22,6 +22,7 @@ def make_event(
     cameo: str = "040",
     day: str = "2024-04-26",
     sentence_index: int = 0,
+    issues: tuple[str, ...] = (),
 ):
     """A hand-built event for store and output tests (no model needed)."""
     from datetime import date
@@ -50,4 +51,5 @@ def make_event(
         rule="test",
         confidence=0.9,
         trigger="did",
+        issues=issues,
     )

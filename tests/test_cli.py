@@ -92,3 +92,31 @@ def test_cli_every_command_has_help_and_is_in_the_readme(runner) -> None:
             f"{name} has no help text"
         )
         assert f"detente {name}" in readme, f"README does not show 'detente {name}'"
+
+
+@pytest.mark.slow
+def test_cli_dyad_and_export_on_ingested_corpus(runner, tmp_path: Path, pipeline) -> None:
+    db = tmp_path / "d.duckdb"
+    lines = [
+        {"id": "d1", "published": "2024-01-12", "text": "Beijing criticised Washington on Friday."},
+        {"id": "d2", "published": "2024-02-09", "text": BRIEF.replace("Friday", "Thursday")},
+    ]
+    corpus = write(tmp_path / "d.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    assert run(runner, "ingest", str(corpus), "--db", str(db), "-q").exit_code == 0
+    result = run(
+        runner,
+        "dyad",
+        "USA",
+        "CHN",
+        "--db",
+        str(db),
+        "--format",
+        "jsonl",
+        "--plot",
+        str(tmp_path / "d.png"),
+    )
+    series = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["period"], r["events"]) for r in series] == [("2024-01-01", 1), ("2024-02-01", 1)]
+    assert (tmp_path / "d.png").stat().st_size > 1000
+    exported = run(runner, "export", "--db", str(db), "--format", "gdelt")
+    assert exported.stdout.splitlines()[0].startswith("GLOBALEVENTID\tSQLDATE")

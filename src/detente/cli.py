@@ -278,6 +278,111 @@ def quotes(
 
 
 @app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="First actor: country code (USA) or code prefix.")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    freq: Annotated[
+        str, typer.Option("--freq", help="day, week, month, quarter or year.")
+    ] = "month",
+    directed: Annotated[bool, typer.Option("--directed", help="Only A -> B.")] = False,
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+    plot: Annotated[
+        Path | None, typer.Option("--plot", help="Also draw the series to this PNG file.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """How relations between two actors moved: events by quad class and the relations index."""
+    import csv as csv_module
+    import json
+
+    from detente.analysis import dyad_series, plot_dyad, top_issues
+    from detente.store import Dyad
+
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter(f"{fmt!r} is not one of table, jsonl, csv", param_hint="--format")
+    pair = Dyad(a.upper(), b.upper(), directed)
+    first, last = _date(since, "--since"), _date(until, "--until")
+    with Store(db, read_only=True) as store:
+        series = dyad_series(store, pair, freq, first, last)
+        issues = top_issues(store, pair, first, last, top=8)
+    if plot is not None:
+        plot_dyad(series, pair, str(plot), freq)
+        err.print(f"chart written to {plot}")
+    if fmt == "jsonl":
+        for row in series:
+            typer.echo(json.dumps(row))
+        return
+    if fmt == "csv":
+        writer = csv_module.DictWriter(
+            sys.stdout, fieldnames=list(series[0]) if series else ["period"]
+        )
+        writer.writeheader()
+        writer.writerows(series)
+        return
+    from rich.table import Table
+
+    table = Table(
+        title=f"{pair.a} {'->' if directed else '-'} {pair.b} by {freq} (occurred events)"
+    )
+    for column in ("period", "events", "Q1", "Q2", "Q3", "Q4", "Goldstein sum", "index", "balance"):
+        table.add_column(column, justify="right")
+    for row in series:
+        table.add_row(
+            row["period"],
+            str(row["events"]),
+            str(row["verbal_cooperation"]),
+            str(row["material_cooperation"]),
+            str(row["verbal_conflict"]),
+            str(row["material_conflict"]),
+            str(row["goldstein_sum"]),
+            "" if row["relations_index"] is None else str(row["relations_index"]),
+            "" if row["balance"] is None else str(row["balance"]),
+        )
+    console = Console()
+    console.print(table)
+    if issues:
+        console.print("top issues: " + ", ".join(f"{i['issue']} ({i['events']})" for i in issues))
+
+
+@app.command("export")
+def export_events(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv, jsonl, icews, gdelt or plover.")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output file (folder for parquet); default stdout.")
+    ] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Export all events: Parquet by year/month, CSV, JSON Lines, ICEWS, GDELT or PLOVER layouts."""
+    from detente.export import export
+
+    with Store(db, read_only=True) as store:
+        count = export(store, fmt, out, sys.stdout)
+    err.print(f"{count} events exported as {fmt}" + (f" to {out}" if out else ""))
+
+
+@app.command()
+def network(
+    out: Annotated[Path, typer.Option("--out", help="GraphML file to write.")],
+    db: DbOpt = Path(DEFAULT_DB),
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")] = None,
+) -> None:
+    """The actor network (actors as nodes, directed weighted dyads as edges) as GraphML."""
+    import networkx as nx
+
+    from detente.analysis import actor_network
+
+    with Store(db, read_only=True) as store:
+        graph = actor_network(store, _date(since, "--since"), _date(until, "--until"))
+    nx.write_graphml(graph, out)
+    err.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} dyads written to {out}")
+
+
+@app.command()
 def summary(
     db: DbOpt = Path(DEFAULT_DB), examples: int = typer.Option(5, help="Events to show.")
 ) -> None:

@@ -33,4 +33,7 @@ def print_summary(store: Store, console: Console, examples: int = 5) -> None:
             f"{record['plover']['type'] or ''}]-> {record['target']['code']} ({record['status']})\n"
             f"    [dim]{record['evidence']}[/]"
         )
-    console.print("Explore: detente events --db " + store.path + " --dyad USA CHN")
+    console.print("Explore:")
+    console.print(f"  detente events --db {store.path} --dyad USA CHN")
+    console.print(f"  detente dyad USA CHN --db {store.path} --freq quarter --plot usa_chn.png")
+    console.print(f"  detente quotes --db {store.path}")

@@ -103,6 +103,26 @@ EVENT_COLUMNS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Dyad:
+    """Two actors, each a country code (USA) or a code prefix (USAGOV, IGOUNO)."""
+
+    a: str
+    b: str
+    directed: bool = False
+
+    def where(self) -> tuple[str, list[str]]:
+        """SQL over the events table selecting this dyad (both ways unless directed)."""
+        forward = (
+            "((source_country = ? OR starts_with(source_code, ?)) AND "
+            "(target_country = ? OR starts_with(target_code, ?)))"
+        )
+        params = [self.a, self.a, self.b, self.b]
+        if self.directed:
+            return forward, params
+        return f"({forward} OR {forward})", [*params, self.b, self.b, self.a, self.a]
+
+
+@dataclass(frozen=True, slots=True)
 class EventQuery:
     """Filters for reading events back."""
 
@@ -373,14 +393,9 @@ class Store:
         where: list[str] = []
         params: list[Any] = []
         if query.dyad:
-            a, b = query.dyad
-            directed = "(" + _actor_match("source") + " AND " + _actor_match("target") + ")"
-            if query.directed:
-                where.append(directed)
-                params += [a, a, b, b]
-            else:
-                where.append("(" + directed + " OR " + directed + ")")
-                params += [a, a, b, b, b, b, a, a]
+            dyad_sql, dyad_params = Dyad(*query.dyad, directed=query.directed).where()
+            where.append(dyad_sql)
+            params += dyad_params
         if query.issue:
             where.append("list_contains(issues, ?)")
             params.append(query.issue)
@@ -432,11 +447,6 @@ class Store:
             sql += " WHERE run_id = ?"
             params.append(run_id)
         return [tuple(r) for r in self.con.execute(sql + " ORDER BY logged_at", params).fetchall()]
-
-
-def _actor_match(side: str) -> str:
-    """An actor filter: a country code (USA) or a code prefix (USAGOV, IGOUNO)."""
-    return f"({side}_country = ? OR starts_with({side}_code, ?))"
 
 
 def _event_row(record: dict[str, Any]) -> list[Any]:
