@@ -104,3 +104,25 @@ def test_store_refuses_a_foreign_database(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="is not a detente database"):
         Store(path, read_only=True)
+
+
+def test_store_migrates_a_version_one_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    from detente.store import SCHEMA
+
+    con.execute(SCHEMA)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version == 2
+        columns = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
+        assert {"merged_id", "representative", "mentions"} <= columns
+
+
+def test_store_refuses_a_newer_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    with Store(path) as store:
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer than this detente"):
+        Store(path, read_only=True)

@@ -55,7 +55,7 @@ def dyad_series(
                avg(goldstein) FILTER (status = 'occurred') AS goldstein_mean,
                count(*) FILTER (status <> 'occurred') AS not_occurred
         FROM events
-        WHERE date IS NOT NULL AND {where}{period_sql}
+        WHERE representative AND date IS NOT NULL AND {where}{period_sql}
         GROUP BY period ORDER BY period"""
     rows = store.con.execute(sql, params + period_params).fetchall()
     series = []
@@ -87,7 +87,7 @@ def top_issues(
     sql = f"""
         SELECT issue, count(*) AS events, avg(goldstein) AS goldstein_mean
         FROM (SELECT unnest(issues) AS issue, goldstein FROM events
-              WHERE {where}{period_sql})
+              WHERE representative AND {where}{period_sql})
         GROUP BY issue ORDER BY events DESC, issue LIMIT ?"""
     rows = store.con.execute(sql, params + period_params + [top]).fetchall()
     return [
@@ -108,7 +108,7 @@ def compare_periods(
     def counts(column_sql: str, period: tuple[date, date]) -> dict[str, int]:
         where, params = dyad.where()
         sql = f"""SELECT key, count(*) FROM (SELECT {column_sql} AS key FROM events
-                  WHERE {where} AND date BETWEEN ? AND ?) GROUP BY key"""
+                  WHERE representative AND {where} AND date BETWEEN ? AND ?) GROUP BY key"""
         return {k: n for k, n in store.con.execute(sql, params + list(period)).fetchall()}
 
     result: dict[str, list[dict[str, Any]]] = {}
@@ -129,15 +129,19 @@ def timeline(
     until: date | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """The dyad's events in date order with their evidence (the event records)."""
+    """The dyad's distinct events in date order with their evidence and report count."""
     where, params = dyad.where()
     period_sql, period_params = _period_filter(since, until)
-    sql = f"SELECT record FROM events WHERE {where}{period_sql} ORDER BY date, event_id"
+    sql = (
+        f"SELECT record, mentions FROM events WHERE representative AND {where}{period_sql} "
+        "ORDER BY date, event_id"
+    )
     if limit:
         sql += f" LIMIT {int(limit)}"
     import json
 
-    return [json.loads(r[0]) for r in store.con.execute(sql, params + period_params).fetchall()]
+    rows = store.con.execute(sql, params + period_params).fetchall()
+    return [{**json.loads(record), "mentions": mentions} for record, mentions in rows]
 
 
 def actor_network(store: Store, since: date | None = None, until: date | None = None):
@@ -146,7 +150,7 @@ def actor_network(store: Store, since: date | None = None, until: date | None = 
 
     period_sql, period_params = _period_filter(since, until)
     sql = f"""SELECT source_code, target_code, count(*), sum(goldstein), avg(goldstein)
-              FROM events WHERE status = 'occurred'{period_sql}
+              FROM events WHERE representative AND status = 'occurred'{period_sql}
               GROUP BY source_code, target_code"""
     graph = nx.DiGraph()
     for source, target, n, gsum, gmean in store.con.execute(sql, period_params).fetchall():

@@ -177,6 +177,9 @@ def events(
     issue: Annotated[
         str | None, typer.Option("--issue", help="Only events tagged with this issue id.")
     ] = None,
+    merged: Annotated[
+        bool, typer.Option("--merged", help="One row per real-world event, not per report.")
+    ] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -187,6 +190,7 @@ def events(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
         issue=issue,
+        merged=merged,
         limit=limit,
     )
     fmt = _format(fmt)

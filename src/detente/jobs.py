@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from detente.ingest import read_inputs
+from detente.merge import MergeSummary, merge_events
 from detente.pipeline import Pipeline
 from detente.schema import Article, ArticleResult, IngestOutcome, OutcomeStatus
 from detente.store import Store
@@ -25,6 +26,7 @@ class IngestReport:
     """Every input's outcome, and totals for the summary line."""
 
     outcomes: list[IngestOutcome] = field(default_factory=list)
+    merge: MergeSummary | None = None
 
     def add(self, outcome: IngestOutcome) -> None:
         self.outcomes.append(outcome)
@@ -37,10 +39,13 @@ class IngestReport:
 
     def summary(self) -> str:
         t = self.totals
-        return (
+        text = (
             f"{t['ingested']} ingested, {t['skipped']} skipped, {t['failed']} failed; "
             f"{t['events']} events"
         )
+        if self.merge is not None:
+            text += f"; the store holds {self.merge.merged} distinct events"
+        return text
 
     @property
     def problems(self) -> list[IngestOutcome]:
@@ -121,6 +126,7 @@ def ingest_paths(
         report.add(outcome)
         if progress:
             progress(outcome)
+    report.merge = merge_events(store)
     return report
 
 

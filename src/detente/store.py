@@ -21,7 +21,7 @@ import duckdb
 from detente.errors import StoreError
 from detente.schema import Actor, ArticleResult, IngestOutcome, OutcomeStatus, stable_hash
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -64,6 +64,32 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     events INTEGER, logged_at TIMESTAMP
 );
 """
+
+# Each step takes a database from the version before it to its own version. Never edit a
+# step that has shipped: add the next one.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (
+        # cross-source merge: every event knows its merged event and how often it was reported
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS merged_id VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS representative BOOLEAN DEFAULT TRUE",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions INTEGER DEFAULT 1",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS articles INTEGER DEFAULT 1",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS sources INTEGER DEFAULT 1",
+        """CREATE OR REPLACE VIEW event_mentions AS
+           SELECT coalesce(e.merged_id, e.event_id) AS merged_id, e.event_id, e.article_id,
+                  e.sentence_index, e.evidence, a.source, a.url, a.published
+           FROM events e LEFT JOIN articles a USING (article_id)""",
+        """CREATE OR REPLACE VIEW actors AS
+           SELECT code, any_value(country) AS country, any_value(sector) AS sector, name,
+                  max(role) AS role, count(*) AS events FROM (
+             SELECT source_code AS code, source_country AS country, source_sector AS sector,
+                    source_name AS name, source_role AS role FROM events
+             UNION ALL
+             SELECT target_code, target_country, target_sector, target_name, target_role
+             FROM events)
+           GROUP BY code, name""",
+    ),
+}
 
 EVENT_COLUMNS = (
     "event_id",
@@ -131,6 +157,7 @@ class EventQuery:
     since: date | None = None
     until: date | None = None
     issue: str | None = None
+    merged: bool = False  # one record per merged event (the best-dated report of it)
     limit: int | None = None
 
 
@@ -159,11 +186,22 @@ class Store:
         self.con.close()
 
     def _migrate(self) -> None:
+        """Create the base schema, then apply every migration the database has not had."""
         self.con.execute(SCHEMA)
-        self.con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-            [str(SCHEMA_VERSION)],
-        )
+        self.con.execute("INSERT INTO meta VALUES ('schema_version', '1') ON CONFLICT DO NOTHING")
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        current = int(row[0]) if row else 1
+        for version in sorted(v for v in MIGRATIONS if v > current):
+            for statement in MIGRATIONS[version]:
+                self.con.execute(statement)
+            self.con.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)]
+            )
+
+    @property
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
 
     def _check_version(self) -> None:
         try:
@@ -405,13 +443,27 @@ class Store:
         if query.until:
             where.append("date <= ?")
             params.append(query.until)
-        sql = "SELECT record FROM events"
+        if query.merged:
+            where.append("representative")
+        sql = "SELECT record, merged_id, mentions, articles, sources FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date, article_id, sentence_index, event_id"
         if query.limit:
             sql += f" LIMIT {int(query.limit)}"
-        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+        records = []
+        for record, merged_id, mentions, articles, sources in self.con.execute(
+            sql, params
+        ).fetchall():
+            event = json.loads(record)
+            event["merged"] = {
+                "merged_id": merged_id or event["event_id"],
+                "mentions": mentions,
+                "articles": articles,
+                "sources": sources,
+            }
+            records.append(event)
+        return records
 
     def counts(self) -> dict[str, int]:
         def one(sql: str) -> int:
