@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 
-.PHONY: install demo test eval lint format clean
+.PHONY: install browser demo test eval lint format clean
 
 # The virtual environment is rebuilt only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -20,7 +20,14 @@ demo: install
 	$(BIN)/detente ingest examples/ --db $(DEMO_DB)
 	$(BIN)/detente summary --db $(DEMO_DB)
 
-test: install
+# the dashboard test needs a real browser: under CI it must run, so install Debian's chromium
+browser:
+	@if [ "$$CI" = "true" ] && ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing chromium for the dashboard test"; \
+		apt-get update -q && apt-get install -y -q chromium; \
+	fi
+
+test: install browser
 	$(BIN)/python -m pytest
 
 # the quality gate: gold sentences and the actor table against the pinned floors

@@ -151,7 +151,7 @@ def actor_network(store: Store, since: date | None = None, until: date | None = 
     period_sql, period_params = _period_filter(since, until)
     sql = f"""SELECT source_code, target_code, count(*), sum(goldstein), avg(goldstein)
               FROM events WHERE representative AND status = 'occurred'{period_sql}
-              GROUP BY source_code, target_code"""
+              GROUP BY source_code, target_code ORDER BY source_code, target_code"""
     graph = nx.DiGraph()
     for source, target, n, gsum, gmean in store.con.execute(sql, period_params).fetchall():
         graph.add_edge(

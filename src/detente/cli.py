@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from detente import __version__
-from detente.errors import DetenteError
+from detente.errors import DetenteError, StoreError
 from detente.output import FORMATS, write_records
 from detente.pipeline import Pipeline, PipelineConfig
 from detente.schema import IngestOutcome, OutcomeStatus
@@ -384,6 +384,23 @@ def network(
         graph = actor_network(store, _date(since, "--since"), _date(until, "--until"))
     nx.write_graphml(graph, out)
     err.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} dyads written to {out}")
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs) and the dashboard (/) for a database."""
+    import uvicorn
+
+    from detente.api import create_app
+
+    if not db.exists():
+        raise StoreError(f"database {db} does not exist: run 'detente ingest' first")
+    err.print(f"dashboard: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -37,3 +37,6 @@ def print_summary(store: Store, console: Console, examples: int = 5) -> None:
     console.print(f"  detente events --db {store.path} --dyad USA CHN")
     console.print(f"  detente dyad USA CHN --db {store.path} --freq quarter --plot usa_chn.png")
     console.print(f"  detente quotes --db {store.path}")
+    console.print(
+        f"Open the dashboard: detente serve --db {store.path}  (then http://127.0.0.1:8000/)"
+    )
