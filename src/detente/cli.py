@@ -350,6 +350,45 @@ def dyad(
         console.print("top issues: " + ", ".join(f"{i['issue']} ({i['events']})" for i in issues))
 
 
+def _period(value: str, option: str) -> tuple[date, date]:
+    first, sep, last = value.partition(":")
+    start, end = _date(first, option), _date(last, option) if sep else None
+    if start is None or end is None or end < start:
+        raise typer.BadParameter(f"{value!r} is not FROM:TO with FROM <= TO", param_hint=option)
+    return start, end
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="First actor.")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    first: Annotated[str, typer.Option("--first", help="First period, YYYY-MM-DD:YYYY-MM-DD.")],
+    second: Annotated[str, typer.Option("--second", help="Second period, same form.")],
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Which issues and event types rose or fell between two periods for a dyad."""
+    from rich.table import Table
+
+    from detente.analysis import compare_periods
+    from detente.store import Dyad
+
+    with Store(db, read_only=True) as store:
+        result = compare_periods(
+            store,
+            Dyad(a.upper(), b.upper()),
+            _period(first, "--first"),
+            _period(second, "--second"),
+        )
+    console = Console()
+    for name, rows in result.items():
+        table = Table(title=f"{a.upper()} - {b.upper()}: {name.replace('_', ' ')}")
+        for column in ("", "first", "second", "change"):
+            table.add_column(column, justify="right" if column else "left")
+        for row in rows:
+            table.add_row(row["key"], str(row["first"]), str(row["second"]), f"{row['change']:+d}")
+        console.print(table)
+
+
 @app.command("export")
 def export_events(
     fmt: Annotated[
