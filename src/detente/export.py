@@ -148,22 +148,24 @@ def _table(
     return count
 
 
+def _name(actor: dict[str, Any]) -> str:
+    return str(actor["name"] or actor["text"] or "")
+
+
 def icews(record: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
     """One ICEWS row. ICEWS sectors are words ("Government"); detente gives its codes."""
-    source, target = record["source"], record["target"]
     location = record.get("location") or {}
+    row: dict[str, Any] = {"Event ID": record["event_id"], "Event Date": record["date"]}
+    for side, label in (("source", "Source"), ("target", "Target")):
+        actor = record[side]
+        row[f"{label} Name"] = _name(actor)
+        row[f"{label} Sectors"] = actor["sector"] or ""
+        row[f"{label} Country"] = actor["country"] or ""
     return {
-        "Event ID": record["event_id"],
-        "Event Date": record["date"],
-        "Source Name": source["name"] or source["text"],
-        "Source Sectors": source["sector"] or "",
-        "Source Country": source["country"] or "",
+        **row,
         "Event Text": record["evidence"],
         "CAMEO Code": record["cameo"],
         "Intensity": record["goldstein"],
-        "Target Name": target["name"] or target["text"],
-        "Target Sectors": target["sector"] or "",
-        "Target Country": target["country"] or "",
         "Story ID": record["article_id"],
         "Sentence Number": record["sentence_index"],
         "Publisher": article.get("source") or "",
@@ -178,20 +180,17 @@ def icews(record: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
 
 def gdelt(record: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
     """One GDELT 2.0 event row; tone and mention counts are not measured (left empty)."""
-    source, target = record["source"], record["target"]
     location = record.get("location") or {}
     day = (record["date"] or "").replace("-", "")
+    row: dict[str, Any] = {"GLOBALEVENTID": record["event_id"], "SQLDATE": day}
+    for side, label in (("source", "Actor1"), ("target", "Actor2")):
+        actor = record[side]
+        row[f"{label}Code"] = actor["code"]
+        row[f"{label}Name"] = _name(actor).upper()
+        row[f"{label}CountryCode"] = actor["country"] or ""
+        row[f"{label}Type1Code"] = actor["sector"] or ""
     return {
-        "GLOBALEVENTID": record["event_id"],
-        "SQLDATE": day,
-        "Actor1Code": source["code"],
-        "Actor1Name": (source["name"] or source["text"] or "").upper(),
-        "Actor1CountryCode": source["country"] or "",
-        "Actor1Type1Code": source["sector"] or "",
-        "Actor2Code": target["code"],
-        "Actor2Name": (target["name"] or target["text"] or "").upper(),
-        "Actor2CountryCode": target["country"] or "",
-        "Actor2Type1Code": target["sector"] or "",
+        **row,
         "IsRootEvent": 1 if record["sentence_index"] == 0 else 0,
         "EventCode": record["cameo"],
         "EventBaseCode": record["cameo"][:3],
@@ -214,21 +213,22 @@ def gdelt(record: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
 
 def plover(record: dict[str, Any]) -> dict[str, Any]:
     """A PLOVER-style record: event type and mode, actors split into country and agent."""
-    source, target = record["source"], record["target"]
     location = record.get("location") or {}
-    return {
+    row: dict[str, Any] = {
         "id": record["event_id"],
         "date": record["date"],
         "date_precision": record["date_precision"],
         "event_type": record["plover"]["type"],
         "mode": record["plover"]["mode"],
         "status": record["status"],
-        "source_actor": source["country"] or source["code"],
-        "source_agent": source["sector"],
-        "source_text": source["text"],
-        "target_actor": target["country"] or target["code"],
-        "target_agent": target["sector"],
-        "target_text": target["text"],
+    }
+    for side in ("source", "target"):
+        actor = record[side]
+        row[f"{side}_actor"] = actor["country"] or actor["code"]
+        row[f"{side}_agent"] = actor["sector"]
+        row[f"{side}_text"] = actor["text"]
+    return {
+        **row,
         "cameo": record["cameo"],
         "goldstein": record["goldstein"],
         "country": location.get("country"),
