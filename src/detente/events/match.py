@@ -24,7 +24,7 @@ CLAUSE_DEPS = frozenset(
 SUBJECT_DEPS = ("nsubj",)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOUN_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
-MAX_DEPTH = 3
+MAX_DEPTH = 4
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN")
 
@@ -314,6 +314,16 @@ def _expand(token: Token | None) -> list[Token]:
     for member in members:
         members.extend(c for c in member.children if c.dep_ == "conj" and c not in members)
     if len(members) == 1:
+        # "imports from the EU, Canada and Mexico", "subsidiaries of Danone and Carlsberg":
+        # the goods or units stand for each of their coordinated owners
+        for child in token.children:
+            holder = child if child.dep_ == "prep" else None
+            if child.dep_ == "acl":  # "goods imported from the United States"
+                holder = next((c for c in child.children if c.lower_ == "from"), None)
+            if holder is not None and holder.lower_ in ("from", "of"):
+                obj = next((c for c in holder.children if c.dep_ == "pobj"), None)
+                if obj is not None and any(c.dep_ == "conj" for c in obj.children):
+                    return _expand(obj)
         # "Chinese and Australian ministers": one noun, two nationalities -> two actors
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and any(
