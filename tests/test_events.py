@@ -109,6 +109,34 @@ def test_events_sentence_codes_as_an_analyst_would(pipeline: Pipeline, published
     assert sorted(got) == sorted(expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is blamed is the hack; its authors are the target
+        (
+            "Britain blamed the hack on actors affiliated with the Chinese government.",
+            [("GBR", "1125", "CHNGOV")],
+        ),
+        # an apposed second event is not one more destination of the first
+        (
+            "Relations suffered after Nancy Pelosi's tour to Taiwan and the United States' downing "
+            "of a Chinese spy balloon.",
+            [("USALEG", "042", "TWN"), ("USA", "195", "CHNSPY")],
+        ),
+    ],
+)
+def test_events_frames_that_once_went_wrong(pipeline: Pipeline, text: str, expected) -> None:
+    result = next(pipeline.process([article_from_text(text, date(2024, 4, 26))]))
+    got = [(e.source.actor.code, e.cameo, e.target.actor.code) for e in result.events]
+    assert sorted(got) == sorted(expected)
+
+
+def test_events_since_a_date_does_not_date_the_event(pipeline: Pipeline) -> None:
+    text = "Blinken is the first US secretary of state to visit China since 2018."
+    (event,) = next(pipeline.process([article_from_text(text, date(2023, 6, 19))])).events
+    assert (event.date, event.date_precision) == (date(2023, 6, 19), "published")
+
+
 def test_events_anaphoric_date_follows_previous_event(pipeline: Pipeline) -> None:
     text = (
         "Chinese officials met US diplomats in Beijing on Tuesday. "

@@ -33,6 +33,7 @@ LOCATION_PREPS = frozenset({"in", "at"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
+BOUNDARY_PREPS = frozenset({"since", "until", "till"})
 
 
 @dataclass(slots=True)
@@ -404,6 +405,8 @@ def _time_expressions(match: Match, sent: Span) -> list[Span]:
     for ent in sent.ents:
         if ent.label_ not in TIME_ENTS:
             continue
+        if ent.root.head.lower_ in BOUNDARY_PREPS:
+            continue  # "the first visit since 2018" is not dated 2018
         if any(t.i in clause for t in ent):
             in_clause.append(ent)
         elif ent.root.head == sent.root or ent.root.head.head == sent.root:

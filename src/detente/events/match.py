@@ -19,7 +19,20 @@ from detente.events.lexicon import Lexicon, Pattern, Slot
 
 # dependents that open a new clause: the pattern's words never come from there
 CLAUSE_DEPS = frozenset(
-    {"nsubj", "csubj", "ccomp", "advcl", "relcl", "conj", "parataxis", "mark", "cc", "punct", "acl"}
+    {
+        "nsubj",
+        "csubj",
+        "ccomp",
+        "advcl",
+        "relcl",
+        "conj",
+        "parataxis",
+        "mark",
+        "cc",
+        "punct",
+        "acl",
+        "appos",
+    }
 )
 SUBJECT_DEPS = ("nsubj",)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -312,7 +325,11 @@ def _expand(token: Token | None) -> list[Token]:
         return []
     members = [token]
     for member in members:
-        members.extend(c for c in member.children if c.dep_ == "conj" and c not in members)
+        members.extend(
+            c
+            for c in member.children
+            if c.dep_ == "conj" and c not in members and not _nominal_event(c)
+        )
     if len(members) == 1:
         # "imports from the EU, Canada and Mexico", "subsidiaries of Danone and Carlsberg":
         # the goods or units stand for each of their coordinated owners
@@ -340,6 +357,13 @@ def _names_a_pair(tokens: list[Token]) -> bool:
         and tokens[0].tag_ in ("NNS", "NNPS")
         and any(c.lower_ in ("two", "both") for c in tokens[0].children)
     )
+
+
+def _nominal_event(token: Token) -> bool:
+    """ "the United States' downing of a balloon": an event of its own, not one more actor
+    coordinated with the one before ("a tour to Taiwan and the United States' downing ...")."""
+    children = {c.dep_ for c in token.children}
+    return "poss" in children and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def _slot_name(slot: Slot, passive: bool) -> str:
