@@ -118,7 +118,9 @@ def test_seeds_2021_dates_places_quotes_issues(pipeline: Pipeline) -> None:
     (meeting,) = _find(result.events, "USA", "03", "CHN")  # planned meeting, 036
     assert meeting.cameo == "036" and meeting.status.value == "planned"
     assert meeting.date == date(2021, 7, 26) and meeting.location.name == "Tianjin"
-    (stonewall,) = _find(result.events, "USA", "11", "CHN")
+    (stonewall,) = [e for e in _find(result.events, "USA", "11", "CHN") if e.cameo == "111"]
+    (hack,) = [e for e in _find(result.events, "USA", "11", "CHN") if e.cameo == "1125"]
+    assert hack.target.actor.code == "CHNGOV"  # the hack blamed on actors tied to the government
     assert stonewall.date == date(2021, 7, 22) and stonewall.date_precision == "day"
     assert "pandemic" in stonewall.issues
     speakers = {q.speaker.actor.name for q in result.quotes if q.direct and q.speaker}
