@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from detente.errors import DataFileError
 from detente.knowledge import data_path, load_yaml, require, strings
@@ -89,9 +89,6 @@ class IssueTagger:
                 if issue_id not in found[sent_start]:
                     found[sent_start].append(issue_id)
         return {k: tuple(sorted(v)) for k, v in found.items()}
-
-    def for_sentence(self, tags: dict[int, tuple[str, ...]], sent: Span) -> tuple[str, ...]:
-        return tags.get(sent.start, ())
 
     @staticmethod
     def for_article(tags: dict[int, tuple[str, ...]]) -> tuple[str, ...]:

@@ -52,10 +52,6 @@ class MergeSummary:
     events: int
     merged: int
 
-    @property
-    def duplicates(self) -> int:
-        return self.events - self.merged
-
 
 def merge_events(store: Store) -> MergeSummary:
     """Recompute the merged events of the whole store."""

@@ -51,14 +51,11 @@ class Pipeline:
 
     def __init__(self, config: PipelineConfig | None = None) -> None:
         self.config = config or PipelineConfig()
-        self._nlp: Language | None = None
-        self._coder: EventCoder | None = None
-        self._tagger: IssueTagger | None = None
-        self._quotes: QuoteFinder | None = None
+        self._parts: _Loaded | None = None
         self.digest = ""
 
     def load(self) -> Pipeline:
-        if self._coder is not None:
+        if self._parts is not None:
             return self
         nlp = load_model(self.config.model)
         ontology = Ontology.load()
@@ -69,11 +66,13 @@ class Pipeline:
         gazetteer = Gazetteer.load()
         taxonomy = Taxonomy.load()
         reporting = ReportingCues.load()
-        self._tagger = IssueTagger(nlp, taxonomy)
-        self._nlp = nlp
         resolver = ActorResolver(nlp, book)
-        self._coder = EventCoder(ontology, lexicon, cues, resolver, dates, gazetteer)
-        self._quotes = QuoteFinder(resolver, reporting)
+        self._parts = _Loaded(
+            nlp,
+            EventCoder(ontology, lexicon, cues, resolver, dates, gazetteer),
+            IssueTagger(nlp, taxonomy),
+            QuoteFinder(resolver, reporting),
+        )
         self.digest = combined_digest(
             [
                 ontology.digest,
@@ -91,8 +90,8 @@ class Pipeline:
     def parts(self) -> _Loaded:
         """The loaded model and stages (loading them on first use)."""
         self.load()
-        assert self._nlp and self._coder and self._tagger and self._quotes
-        return _Loaded(self._nlp, self._coder, self._tagger, self._quotes)
+        assert self._parts is not None
+        return self._parts
 
     @property
     def nlp(self) -> Language:

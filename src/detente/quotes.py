@@ -13,7 +13,7 @@ attributions. Speakers resolve through the actor stage.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -56,7 +56,6 @@ class QuoteFinder:
 
     resolver: ActorResolver
     cues: ReportingCues
-    _sent_index: dict[int, int] = field(default_factory=dict)
 
     def find(self, doc: Doc, article_id: str, published: date | None) -> list[Quote]:
         sent_of = {}

@@ -113,17 +113,21 @@ class EventCoder:
             pair = self.resolver.resolve_pair(match.source[0], published)
             sources, targets = pair[:1], pair[1:]
         else:
-            sources = [m for m in (self.resolver.resolve(t, published) for t in match.source) if m]
-            targets = [m for m in (self.resolver.resolve(t, published) for t in match.target) if m]
-        for token in (*match.source, *match.target):
-            if (
-                token.pos_ == "PROPN"
-                and token.text[:1].isupper()
-                and token.ent_type_ not in TIME_ENTS
-                and _proper_name(token) not in coding.unresolved
-                and self.resolver.resolve(token, published) is None
-            ):
-                coding.unresolved.append(_proper_name(token))
+            found = {
+                t.i: self.resolver.resolve(t, published) for t in (*match.source, *match.target)
+            }
+            sources = [m for t in match.source if (m := found[t.i])]
+            targets = [m for t in match.target if (m := found[t.i])]
+            for token in (*match.source, *match.target):
+                name = _proper_name(token)
+                if (
+                    found[token.i] is None
+                    and token.pos_ == "PROPN"
+                    and token.text[:1].isupper()
+                    and token.ent_type_ not in TIME_ENTS
+                    and name not in coding.unresolved
+                ):
+                    coding.unresolved.append(name)
         if not sources or not targets:
             missing = "source" if not sources else "target"
             coding.decisions.append(

@@ -10,7 +10,6 @@ the story ran on that Friday).
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -251,7 +250,3 @@ def _nearest_year(make, published: date, tense: Tense, month_only: bool = False)
         if future:
             return min(future)
     return min(options, key=lambda d: abs((d - published).days))
-
-
-def month_length(day: date) -> int:
-    return calendar.monthrange(day.year, day.month)[1]
