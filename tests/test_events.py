@@ -93,6 +93,48 @@ CASES = [
         "Kim Jong Un invited Vladimir Putin to visit North Korea.",
         [("PRKGOV", "036", "RUSGOV", "occurred"), ("RUSGOV", "042", "PRK", "hypothetical")],
     ),
+    # a hostile act someone threatens or stands ready to do is the threat (threats.yaml)
+    (
+        "2024-04-26",
+        "Ankara threatened to recall its ambassador from Vienna over the vote.",
+        [("TURGOV", "1313", "AUTGOV", "occurred")],
+    ),
+    (
+        "2024-04-26",
+        "The Pentagon said the United States is ready to take military action against Iran.",
+        [("USA", "130", "IRN", "occurred")],
+    ),
+    # a plan is not a threat
+    (
+        "2024-04-26",
+        "Russia is preparing to launch a new offensive against Ukraine.",
+        [("RUS", "190", "UKR", "planned")],
+    ),
+    # reactions: the reactor acts on whoever is behind the provoking act (reactions.yaml)
+    (
+        "2024-04-26",
+        "Canada's arrest of a Huawei executive drew angry protests from Beijing.",
+        [("CAN", "173", "CHNBUS", "occurred"), ("CHNGOV", "114", "CAN", "occurred")],
+    ),
+    (
+        "2021-07-25",
+        "The visit follows a series of Biden administration actions, prompting Beijing to protest.",
+        [("CHNGOV", "114", "USAGOV", "occurred")],
+    ),
+    ("2024-04-26", "The statement prompted protests from China.", []),
+    # a grievance told to someone is a complaint to them; told to reporters, it is no event
+    (
+        "2024-04-26",
+        "Lavrov told Blinken that NATO expansion was a hostile act.",
+        [("RUSGOV", "114", "USAGOV", "occurred")],
+    ),
+    ("2024-04-26", "Lavrov told reporters that NATO expansion was a hostile act.", []),
+    # pushing someone to act is a demand (CAMEO 10); "where" places it
+    (
+        "2024-04-26",
+        "Blinken travelled to Jakarta, where he pushed China to respect the rules of navigation.",
+        [("USAGOV", "042", "IDNGOV", "occurred"), ("USAGOV", "100", "CHN", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),
@@ -129,6 +171,20 @@ def test_events_frames_that_once_went_wrong(pipeline: Pipeline, text: str, expec
     result = next(pipeline.process([article_from_text(text, date(2024, 4, 26))]))
     got = [(e.source.actor.code, e.cameo, e.target.actor.code) for e in result.events]
     assert sorted(got) == sorted(expected)
+
+
+def test_events_a_demand_made_where_it_happened(pipeline: Pipeline) -> None:
+    text = "Blinken travelled to Jakarta, where he pushed China to respect the rules of navigation."
+    result = next(pipeline.process([article_from_text(text, date(2024, 4, 26))]))
+    (demand,) = [e for e in result.events if e.cameo == "100"]
+    assert demand.location is not None and demand.location.name == "Jakarta"
+    assert demand.rule == "push.v:subj-dobj"
+
+
+def test_events_a_threat_says_so_in_its_rule(pipeline: Pipeline) -> None:
+    text = "The Pentagon said the United States is ready to take military action against Iran."
+    (threat,) = next(pipeline.process([article_from_text(text, date(2024, 4, 26))])).events
+    assert threat.rule.endswith("+threat") and threat.status_cue is None
 
 
 def test_events_since_a_date_does_not_date_the_event(pipeline: Pipeline) -> None:

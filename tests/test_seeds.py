@@ -145,3 +145,44 @@ def test_seeds_2024_dates_places_quotes_issues(pipeline: Pipeline) -> None:
     editorial = [q for q in result.quotes if q.speaker and q.speaker.actor.code == "CHNMED"]
     assert editorial, "the China Daily editorial is quoted with its speaker"
     assert {"russia_ukraine", "taiwan", "fentanyl", "south_china_sea"} <= set(result.issues)
+
+
+# Every interaction the seeds' README lists, with its direction: (seed, published, source
+# country, CAMEO root, target country). Roots follow the README's words: a planned meeting
+# is 03, a protest or complaint 11 (CAMEO 114), a threat 13, material support 07.
+README_INTERACTIONS = [
+    (SEED_2021, "2021-07-25", "USA", "03", "CHN"),  # planned meeting in Tianjin
+    (SEED_2021, "2021-07-25", "CHN", "16", "USA"),  # sanctions on Americans
+    (SEED_2021, "2021-07-25", "CHN", "11", "USA"),  # protest and criticism
+    (SEED_2021, "2021-07-25", "USA", "11", "CHN"),  # hack blamed, stonewalling
+    (SEED_2021, "2021-07-25", "USA", "17", "CHN"),  # charges
+    (SEED_2021, "2021-07-25", "USA", "03", "IND"),  # visits
+    (SEED_2021, "2021-07-25", "USA", "04", "SGP"),
+    (SEED_2021, "2021-07-25", "USA", "04", "VNM"),
+    (SEED_2021, "2021-07-25", "USA", "04", "PHL"),
+    (SEED_2021, "2021-07-25", "CHN", "11", "JPN"),  # "Cold War mentality"
+    (SEED_2024, "2024-04-26", "USA", "04", "CHN"),  # the meeting in Beijing
+    (SEED_2024, "2024-04-26", "CHN", "11", "USA"),  # Wang's complaint
+    (SEED_2024, "2024-04-26", "USA", "13", "CHN"),  # ready to act against Chinese firms
+    (SEED_2024, "2024-04-26", "CHN", "07", "RUS"),  # firms assisting Russia's defence industry
+    (SEED_2024, "2024-04-26", "USA", "03", "CHN"),  # expected meeting with Xi
+    (SEED_2024, "2024-04-26", "USA", "10", "CHN"),  # fair competition, in Shanghai
+]
+
+
+@pytest.mark.parametrize(("seed", "published", "source", "root", "target"), README_INTERACTIONS)
+def test_seeds_readme_interaction_found(pipeline, seed, published, source, root, target) -> None:
+    events = code_seed(pipeline, seed.name, date.fromisoformat(published))
+    assert _find(events, source, root, target), [
+        (e.source.actor.code, e.cameo, e.target.actor.code) for e in events
+    ]
+
+
+def test_seeds_complaint_and_criticism_by_china(pipeline: Pipeline) -> None:
+    events = code_seed(pipeline, SEED_2024.name, date(2024, 4, 26))
+    (complaint,) = [e for e in _find(events, "CHN", "11", "USA") if e.cameo == "114"]
+    assert complaint.rule == "tell.v:grievance"
+    (demand,) = _find(events, "USA", "10", "CHN")
+    assert demand.location is not None and demand.location.name == "Shanghai"
+    old = code_seed(pipeline, SEED_2021.name, date(2021, 7, 25))
+    assert {e.cameo for e in _find(old, "CHN", "11", "USA")} >= {"111", "114"}

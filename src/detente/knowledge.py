@@ -36,10 +36,16 @@ class DataFile:
     meta: dict[str, Any]
     entries: list[dict[str, Any]]
     digest: str
+    extra: dict[str, list[Any]] | None = None  # optional sections asked for
+
+    def section(self, key: str) -> list[Any]:
+        """An optional list (of mappings or words) loaded beside the entries, or []."""
+        return (self.extra or {}).get(key, [])
 
 
-def load_yaml(path: Path, key: str) -> DataFile:
-    """Load a YAML knowledge file whose entries live under `key`, checking the header."""
+def load_yaml(path: Path, key: str, *optional: str) -> DataFile:
+    """Load a YAML knowledge file whose entries live under `key`, checking the header;
+    `optional` names further lists of mappings the file may hold."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -56,13 +62,17 @@ def load_yaml(path: Path, key: str) -> DataFile:
     missing = [f for f in REQUIRED_META if meta.get(f) in (None, "")]
     if missing:
         raise DataFileError(path, f"meta header lacks {', '.join(missing)}")
-    entries = doc.get(key)
-    if not isinstance(entries, list):
-        raise DataFileError(path, f"has no list '{key}'")
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict):
-            raise DataFileError(path, f"{key} entry {number} is not a mapping: {entry!r}")
-    return DataFile(path, meta, entries, hashlib.sha256(raw).hexdigest())
+    sections: dict[str, list[Any]] = {}
+    for name in (key, *optional):
+        entries = doc.get(name) if name == key else doc.get(name) or []
+        if not isinstance(entries, list):
+            raise DataFileError(path, f"has no list '{name}'")
+        for number, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict) and (name == key or not isinstance(entry, str)):
+                raise DataFileError(path, f"{name} entry {number} is not a mapping: {entry!r}")
+        sections[name] = entries
+    main = sections.pop(key)
+    return DataFile(path, meta, main, hashlib.sha256(raw).hexdigest(), sections)
 
 
 def read_csv(path: Path, columns: Iterable[str]) -> tuple[list[dict[str, str]], str]:

@@ -136,7 +136,14 @@ class EventCoder:
             return []
         status, cue = self.cues.status_of(match.head)
         code = match.pattern.code
-        if status is Status.PLANNED and code.startswith(CONSULT_ROOT):
+        threatened = self.lexicon.threats.cue(match.head)
+        threat = self.lexicon.threats.code_for(code) if threatened is not None else None
+        rule = _rule(match) + ("+threat" if threat else "")
+        if threatened is not None and threat is not None:
+            # "is ready to take action against X": the threat is what happened
+            code = threat
+            status, cue = self.cues.status_of(threatened)
+        elif status is Status.PLANNED and code.startswith(CONSULT_ROOT):
             code = PLANNED_MEETING
         when = self._date(match, sent, status, context)
         events = []
@@ -177,7 +184,7 @@ class EventCoder:
                 date=when.date if when else published,
                 date_precision=when.precision if when else ("published" if published else None),
                 location=location,
-                rule=_rule(match),
+                rule=rule,
                 confidence=_confidence(match, source, target),
                 trigger=" ".join(
                     t.text for t in sorted([match.head, *match.words], key=lambda t: t.i)
@@ -240,6 +247,15 @@ class EventCoder:
                         return Location(
                             _entity_text(obj), last.country, last.admin1, last.lat, last.lon
                         )
+        for anchor in _chain(match.head):
+            # "visiting Shanghai, where he pushed China to ...": the place the clause modifies
+            place = anchor.head
+            where = anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children)
+            if where and (place.ent_type_ in PLACE_ENTS or _known_place(place)):
+                found = self._geocode(place, prefer)
+                if found is not None:
+                    context.last_location = found
+                    return found
         if code in VISIT_CODES or code == PLANNED_MEETING:
             place_kinds = ("country", "place", "metonym")
             if target.actor.via in place_kinds and target.actor.name:
@@ -453,11 +469,16 @@ def _proper_name(token: Token) -> str:
 def _rule(match: Match) -> str:
     """Head lemma, part of speech and frame: "meet.v:subj-prep_with", "meet.v:subj-conj"."""
     frame = "subj-conj" if match.reciprocal else match.pattern.frame
-    if match.pattern.origin.startswith("reported.yaml"):
+    pos = "n" if match.head.pos_ in ("NOUN", "PROPN") else "v"
+    if "#grievances." in match.pattern.origin:
+        frame = "grievance"
+    elif match.pattern.origin.startswith("reported.yaml"):
         frame = "reported"
     elif match.pattern.origin.startswith("requests.yaml"):
         frame = "request"
-    return f"{match.pattern.head}.{match.pattern.pos[0]}:{frame}"
+    elif match.pattern.origin.startswith("reactions.yaml"):
+        frame = "reaction"
+    return f"{match.pattern.head}.{pos}:{frame}"
 
 
 def _confidence(match: Match, source: Mention, target: Mention) -> float:

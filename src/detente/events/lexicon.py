@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from spacy.tokens import Token
 
 from detente.errors import DataFileError
 from detente.knowledge import combined_digest, data_path, load_yaml, require
@@ -110,6 +112,55 @@ def compile_pattern(
     return Pattern(text, code, pos, head, tuple(slots), tuple(required), symmetric, origin)
 
 
+@dataclass(frozen=True, slots=True)
+class Threats:
+    """Hostile acts a speaker says it is ready to do (data/events/threats.yaml)."""
+
+    verbs: frozenset[str]  # "threatened to suspend relations"
+    adjectives: frozenset[str]  # "is ready to take action"
+    acts: dict[str, str]  # act code prefix -> threat code
+
+    def code_for(self, act: str) -> str | None:
+        """The threat code of an act, by the act code's longest listed prefix."""
+        for size in range(len(act), 1, -1):
+            if act[:size] in self.acts:
+                return self.acts[act[:size]]
+        return None
+
+    def cue(self, head: Token) -> Token | None:
+        """The word that makes the act at `head` a threat: a verb or adjective it is the
+        open complement of ("THREATENED to expel", "is READY to take action")."""
+        token = head
+        while token.dep_ == "xcomp" and token.head.i != token.i:
+            token = token.head
+            word = (token.lemma_.lower(), token.lower_)
+            if token.pos_ in ("VERB", "AUX") and set(word) & self.verbs:
+                return token
+            if token.pos_ == "ADJ" and set(word) & self.adjectives:
+                return token
+        return None
+
+    @classmethod
+    def load(cls, ontology: Ontology, path: Path | None = None) -> tuple[Threats, str]:
+        path = path or data_path("events", "threats.yaml")
+        data = load_yaml(path, "acts", "cues")
+        acts: dict[str, str] = {}
+        for number, entry in enumerate(data.entries, 1):
+            require(path, entry, number, "act", "threat")
+            act, threat = str(entry["act"]), str(entry["threat"])
+            for code in (act, threat):
+                if code not in ontology:
+                    raise DataFileError(path, f"act {number}: unknown CAMEO code {code!r}")
+            acts[act] = threat
+        words: dict[str, set[str]] = {"verb": set(), "adj": set()}
+        for number, entry in enumerate(data.section("cues"), 1):
+            require(path, entry, number, "word", "pos")
+            if entry["pos"] not in words:
+                raise DataFileError(path, f"cue {number}: pos must be 'verb' or 'adj'")
+            words[entry["pos"]].add(str(entry["word"]).lower())
+        return cls(frozenset(words["verb"]), frozenset(words["adj"]), acts), data.digest
+
+
 class Lexicon:
     """All patterns, indexed by head lemma; load with `Lexicon.load()`."""
 
@@ -120,8 +171,15 @@ class Lexicon:
         reported: dict[str, Pattern] | None = None,
         reporting_verbs: frozenset[str] = frozenset(),
         requests: dict[tuple[str, str], Pattern] | None = None,
+        threats: Threats | None = None,
+        reactions: tuple[frozenset[str], dict[str, Pattern]] = (frozenset(), {}),
+        grievances: dict[str, Pattern] | None = None,
     ) -> None:
+        self.grievances = grievances or {}  # word in a that-clause told to someone -> pattern
         self.patterns = list(patterns)
+        # "drew criticism from X", "prompted X to protest": trigger verbs, reaction words
+        self.triggers, self.reactions = reactions
+        self.threats = threats or Threats(frozenset(), frozenset(), {})
         self.digest = digest
         self.reported = reported or {}  # predicate lemma -> pattern of the report itself
         self.reporting_verbs = reporting_verbs
@@ -186,13 +244,22 @@ class Lexicon:
                     continue
                 seen[key] = code
                 patterns.append(pattern)
-        reported, digest = load_reported(ontology)
+        reported, grievances, digest = load_reported(ontology)
         requests, request_digest = load_requests(ontology)
-        digests += [digest, request_digest]
+        threats, threat_digest = Threats.load(ontology)
+        triggers, reactions, reaction_digest = load_reactions(ontology)
+        digests += [digest, request_digest, threat_digest, reaction_digest]
         from detente.quotes import ReportingCues
 
         return cls(
-            patterns, combined_digest(digests), reported, ReportingCues.load().verbs, requests
+            patterns,
+            combined_digest(digests),
+            reported,
+            ReportingCues.load().verbs,
+            requests,
+            threats,
+            (triggers, reactions),
+            grievances,
         )
 
 
@@ -200,11 +267,9 @@ def load_requests(
     ontology: Ontology, path: Path | None = None
 ) -> tuple[dict[tuple[str, str], Pattern], str]:
     """Requests with a that-clause (data/events/requests.yaml), keyed by (verb, clause verb)."""
-    import yaml
-
     path = path or data_path("events", "requests.yaml")
-    data = load_yaml(path, "requests")
-    refinements = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("refinements") or []
+    data = load_yaml(path, "requests", "refinements")
+    refinements = data.section("refinements")
     table: dict[tuple[str, str], Pattern] = {}
     rows = [(e, "") for e in data.entries] + [(e, str(e.get("clause", ""))) for e in refinements]
     for number, (entry, clause) in enumerate(rows, 1):
@@ -215,16 +280,45 @@ def load_requests(
     return table, data.digest
 
 
-def load_reported(ontology: Ontology, path: Path | None = None) -> tuple[dict[str, Pattern], str]:
-    """Predicates whose report by a speaker is itself the event (data/events/reported.yaml)."""
+def load_reactions(
+    ontology: Ontology, path: Path | None = None
+) -> tuple[frozenset[str], dict[str, Pattern], str]:
+    """Reactions to another actor's act (data/events/reactions.yaml): the trigger verbs
+    and, by reaction word, the pattern of the reactor acting on the provoker."""
+    path = path or data_path("events", "reactions.yaml")
+    data = load_yaml(path, "reactions", "triggers")
+    reactions: dict[str, Pattern] = {}
+    for number, entry in enumerate(data.entries, 1):
+        require(path, entry, number, "lemma", "code")
+        lemma = str(entry["lemma"]).lower()
+        text = f"{{T}}'s act prompt {{S}} {lemma}"
+        reactions[lemma] = _frame(ontology, path, number, entry, text, lemma)
+    triggers = frozenset(str(word).lower() for word in data.section("triggers"))
+    if not triggers:
+        raise DataFileError(path, "has no list 'triggers'")
+    return triggers, reactions, data.digest
+
+
+def load_reported(
+    ontology: Ontology, path: Path | None = None
+) -> tuple[dict[str, Pattern], dict[str, Pattern], str]:
+    """Predicates whose report by a speaker is itself the event, and grievances told to
+    someone (data/events/reported.yaml)."""
     path = path or data_path("events", "reported.yaml")
-    data = load_yaml(path, "predicates")
+    data = load_yaml(path, "predicates", "grievances")
     reported: dict[str, Pattern] = {}
     for number, entry in enumerate(data.entries, 1):
         require(path, entry, number, "lemma", "code")
         lemma = str(entry["lemma"]).lower()
         reported[lemma] = _frame(ontology, path, number, entry, f"{{S}} say {{T}} {lemma}", lemma)
-    return reported, data.digest
+    grievances: dict[str, Pattern] = {}
+    for number, entry in enumerate(data.section("grievances"), 1):
+        require(path, entry, number, "lemma", "code")
+        lemma = str(entry["lemma"]).lower()
+        text = f"{{S}} tell {{T}} that ... {lemma}"
+        frame = _frame(ontology, path, number, entry, text, "tell")
+        grievances[lemma] = replace(frame, origin=f"{path.name}#grievances.{number}")
+    return reported, grievances, data.digest
 
 
 def _frame(

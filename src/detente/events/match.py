@@ -38,6 +38,14 @@ SUBJECT_DEPS = ("nsubj",)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NOUN_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 MAX_DEPTH = 4
+# verbs that address a that-clause to someone: "told Blinken that", "said to Blinken that"
+ADDRESSING_VERBS = frozenset({"tell", "say", "stress", "complain", "insist"})
+# verbs that address a that-clause to someone: "told Blinken that", "said to Blinken that"
+ADDRESSING_VERBS = frozenset({"tell", "say", "stress", "complain", "insist"})
+# "a series of US actions", "a wave of Chinese sanctions": the actor is in the of-phrase
+COLLECTIVE_NOUNS = frozenset({"series", "string", "spate", "wave", "raft", "slew", "round"})
+# "use the meetings to make clear ...": the object is the means, the subject still acts
+PURPOSE_VERBS = frozenset({"use", "spend", "need", "take", "have", "make"})
 VERB_POS = ("VERB", "AUX")
 NOUN_POS = ("NOUN", "PROPN")
 
@@ -89,6 +97,14 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
             request = _request_match(lexicon, token)
             if request is not None:
                 found.matches.append(request)
+        if pos == "verb" and lemma in ADDRESSING_VERBS and lexicon.grievances:
+            grievance = _grievance_match(lexicon, token)
+            if grievance is not None:
+                found.matches.append(grievance)
+        if pos == "verb" and lemma in lexicon.triggers:
+            reaction = _reaction_match(lexicon, token)
+            if reaction is not None:
+                found.matches.append(reaction)
         reported = lexicon.reported.get(lemma) if pos == "verb" else None
         if reported is not None:
             match = _reported_match(reported, token, lexicon.reporting_verbs)
@@ -118,6 +134,63 @@ def _request_match(lexicon: Lexicon, verb: Token) -> Match | None:
     return Match(pattern, verb, [clause], _expand(speaker), _expand(subject))
 
 
+def _reaction_match(lexicon: Lexicon, trigger: Token) -> Match | None:
+    """ "X's visit drew criticism from Y", "US actions prompted Y to protest": Y reacts to
+    X. The reaction word is the event's head; the provoking act's actor is the target."""
+    reaction = reactor = None
+    for child in trigger.children:
+        if child.dep_ == "dobj" and _lemma(child) in lexicon.reactions:
+            # "protests from China", "drew criticism from Beijing"
+            reaction = child
+            reactor = _prep_object(child, "from") or _prep_object(trigger, "from")
+        elif child.dep_ == "xcomp" and _lemma(child) in lexicon.reactions:
+            reaction = child
+            reactor = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+    if reaction is None or reactor is None:
+        return None
+    cause = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if cause is not None and cause.lower_ in RELATIVE_PRONOUNS and trigger.dep_ == "relcl":
+        cause = trigger.head  # "the visit, which drew criticism from Beijing"
+    if cause is None and trigger.dep_ == "advcl":
+        # "The visit follows US actions ..., prompting Beijing to protest"
+        governor = trigger.head
+        objects = [c for c in governor.children if c.dep_ == "dobj"]
+        subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        cause = next(iter(objects + subjects), None)
+    while cause is not None and cause.lemma_.lower() in COLLECTIVE_NOUNS:
+        cause = _prep_object(cause, "of")  # "a series of US actions"
+    if cause is None:
+        return None
+    # "Canada's arrest of a Huawei executive": the act's owner, not its object, provoked
+    cause = _noun_owner(cause) or cause
+    pattern = lexicon.reactions[_lemma(reaction)]
+    return Match(pattern, reaction, [trigger], _expand(reactor), [cause])
+
+
+def _grievance_match(lexicon: Lexicon, verb: Token) -> Match | None:
+    """ "Wang told Blinken that negative factors were growing": a complaint to the
+    addressee, read from a grievance word in the that-clause."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    addressee = _prep_object(verb, "to")
+    if verb.lemma_.lower() == "tell":
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), addressee)
+    if clause is None or speaker is None or addressee is None:
+        return None
+    cue = next((t for t in clause.subtree if _lemma(t) in lexicon.grievances), None)
+    if cue is None:
+        return None
+    return Match(lexicon.grievances[_lemma(cue)], verb, [cue], _expand(speaker), [addressee])
+
+
+def _prep_object(token: Token, prep: str) -> Token | None:
+    """The object of the preposition `prep` attached to `token` ("protests FROM China")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _reported_match(pattern: Pattern, head: Token, reporting: frozenset[str]) -> Match | None:
     """ "X said Y was stonewalling": X (the reporter) acts on Y (the subject of the report)."""
     verb = head.head
@@ -125,6 +198,10 @@ def _reported_match(pattern: Pattern, head: Token, reporting: frozenset[str]) ->
         return None
     speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        # "saying the U.S. and Japan are stuck ...": the parser may take the clause's
+        # subject for the reporting verb's object
+        subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i < head.i), None)
     if speaker is None or subject is None:
         return None
     return Match(pattern, head, [verb], _expand(speaker), _expand(subject))
@@ -218,6 +295,10 @@ def _region(head: Token) -> list[Token]:
         nxt = []
         for token in frontier:
             for child in token.children:
+                if child.dep_ == "advcl":
+                    # "pushed China to create ...", parsed as a purpose clause: its "to"
+                    # still completes the head's frame, nothing else of it does
+                    found.extend(c for c in child.children if c.dep_ == "aux" and c.lower_ == "to")
                 if child.dep_ in CLAUSE_DEPS:
                     continue
                 found.append(child)
@@ -290,9 +371,11 @@ def _subject(head: Token) -> tuple[Token | None, bool]:
         return subject, False
     token = head
     for _ in range(4):
-        if token.dep_ in ("xcomp", "conj") or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+        if token.dep_ in ("xcomp", "conj", "acomp") or (
+            token.dep_ == "advcl" and token.tag_ == "VBG"
+        ):  # "acomp": "Washington is ready to take action" climbs through "ready" to "is"
             gov = token.head
-            if token.dep_ == "xcomp":
+            if token.dep_ == "xcomp" and gov.lemma_.lower() not in PURPOSE_VERBS:
                 # object control: "invited Putin to visit", "urged China to stop"
                 controller = next((c for c in gov.children if c.dep_ == "dobj"), None)
                 if controller is not None:
