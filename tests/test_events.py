@@ -135,6 +135,28 @@ CASES = [
         "Blinken travelled to Jakarta, where he pushed China to respect the rules of navigation.",
         [("USAGOV", "042", "IDNGOV", "occurred"), ("USAGOV", "100", "CHN", "occurred")],
     ),
+    # goods and property stand for who makes, ships or owns them; coordinated origins expand
+    (
+        "2019-05-10",
+        "Washington raised tariffs on steel and aluminium imports from Canada and Mexico.",
+        [("USAGOV", "163", "CAN", "occurred"), ("USAGOV", "163", "MEX", "occurred")],
+    ),
+    (
+        "2023-10-18",
+        "The Commerce Department imposed export controls on advanced chips bound for China.",
+        [("USAGOV", "163", "CHN", "occurred")],
+    ),
+    (
+        "2024-03-12",
+        "Israeli tanks fired on positions held by UN peacekeepers in southern Lebanon.",
+        [("ISRMIL", "190", "IGOUNO", "occurred")],
+    ),
+    # "countries, including A and B": the named ones act
+    (
+        "2018-03-27",
+        "Several European countries, including France and Poland, expelled Russian diplomats.",
+        [("FRA", "174", "RUSGOV", "occurred"), ("POL", "174", "RUSGOV", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

@@ -32,8 +32,32 @@ NP_PREPS = frozenset({"of", "from", "for"})
 # "in"/"at" phrases describe people ("protesters in Hong Kong") but only place other things
 # ("a game in London" is no British actor)
 PEOPLE_PREPS = frozenset({"in", "at"})
+# "hackers linked to X", "a refinery owned by X", "positions held by X", "goods imported
+# from X", "chips bound for X": the phrase stands for X, as event coders read it
 AFFILIATION_VERBS = frozenset(
-    {"link", "affiliate", "tie", "connect", "associate", "back", "sponsor", "direct"}
+    {
+        "link",
+        "affiliate",
+        "tie",
+        "connect",
+        "associate",
+        "back",
+        "sponsor",
+        "direct",
+        "own",
+        "hold",
+        "operate",
+        "run",
+        "control",
+        "import",
+        "make",
+        "produce",
+        "manufacture",
+        "bind",
+        "bound",
+        "destine",
+        "originate",
+    }
 )
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "retired"})
 

@@ -413,6 +413,13 @@ def _expand(token: Token | None) -> list[Token]:
             for c in member.children
             if c.dep_ == "conj" and c not in members and not _nominal_event(c)
         )
+    if len(members) == 1 and token.tag_ == "NNS" and token._.detente_hit is None:
+        # "more than 20 countries, including the United States and Germany": the named ones
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "including":
+                named = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if named is not None:
+                    return _expand(named)
     if len(members) == 1:
         # "imports from the EU, Canada and Mexico", "subsidiaries of Danone and Carlsberg":
         # the goods or units stand for each of their coordinated owners
@@ -425,9 +432,12 @@ def _expand(token: Token | None) -> list[Token]:
                 if obj is not None and any(c.dep_ == "conj" for c in obj.children):
                     return _expand(obj)
         # "Chinese and Australian ministers": one noun, two nationalities -> two actors
+        # (only names the dictionaries know: "steel and aluminium imports" are one thing)
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and any(
-                c.dep_ == "conj" for c in child.children
+            if (
+                child.dep_ in ("amod", "compound", "nmod")
+                and child._.detente_hit is not None
+                and any(c.dep_ == "conj" for c in child.children)
             ):
                 return _expand(child)
     return members
