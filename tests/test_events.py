@@ -157,6 +157,17 @@ CASES = [
         "Several European countries, including France and Poland, expelled Russian diplomats.",
         [("FRA", "174", "RUSGOV", "occurred"), ("POL", "174", "RUSGOV", "occurred")],
     ),
+    # the one with the plan acts; "no plans to meet" is a negated planned meeting
+    (
+        "2023-03-20",
+        "The Kremlin said that Putin had no plans to meet Zelensky.",
+        [("RUSGOV", "036", "UKRGOV", "negated")],
+    ),
+    (
+        "2024-01-15",
+        "Erdogan announced plans to visit Moscow next month.",
+        [("TURGOV", "036", "RUSGOV", "planned")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

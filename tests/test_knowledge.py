@@ -28,6 +28,8 @@ def test_knowledge_loads_entries_and_digest(tmp_path: Path) -> None:
         (GOOD_META + "other: []\n", "has no list 'items'"),
         (GOOD_META + "items:\n  - just a string\n", "items entry 1 is not a mapping"),
         ("meta: [unclosed\n", "is not valid YAML"),
+        # an unquoted "no" is a YAML boolean: the negation word would vanish unseen
+        (GOOD_META + "items:\n  - {words: [not, never, no]}\n", "quote yes, no, on and off"),
     ],
 )
 def test_knowledge_rejects_malformed_file_naming_it(
@@ -39,3 +41,10 @@ def test_knowledge_rejects_malformed_file_naming_it(
     assert str(path) in str(info.value)
     assert problem in str(info.value)
     assert "[E001]" in str(info.value)
+
+
+def test_knowledge_optional_sections_load_beside_the_entries(tmp_path: Path) -> None:
+    content = GOOD_META + "items:\n  - {a: 1}\ntriggers: [prompt, spark]\n"
+    data = load_yaml(write(tmp_path / "x.yaml", content), "items", "triggers", "absent")
+    assert data.section("triggers") == ["prompt", "spark"]
+    assert data.section("absent") == []

@@ -76,6 +76,24 @@ def test_merge_keeps_apart_what_differs(store: Store) -> None:
     assert (summary.events, summary.merged) == (6, 6)
 
 
+def test_merge_actors_compare_by_country_with_compatible_sectors(store: Store) -> None:
+    run = store.start_run("test", "digest")
+    # one outlet names the fighter jet (USAMIL), another the country (USA): one shoot-down
+    write_article(
+        store, run, "d1", "Wire A", [make_event("d1", "USAMIL", "CHN", "195", "2023-02-04")]
+    )
+    write_article(store, run, "d2", "Wire B", [make_event("d2", "USA", "CHN", "195", "2023-02-04")])
+    # sanctions on firms and on officials the same day are two events
+    write_article(
+        store, run, "d3", "Wire A", [make_event("d3", "USAGOV", "CHNBUS", "163", "2023-02-10")]
+    )
+    write_article(
+        store, run, "d4", "Wire B", [make_event("d4", "USAGOV", "CHNGOV", "163", "2023-02-10")]
+    )
+    summary = merge_events(store)
+    assert (summary.events, summary.merged) == (4, 3)
+
+
 def test_merge_is_deterministic_and_rerunnable(store: Store) -> None:
     run = store.start_run("test", "digest")
     for n in range(3):

@@ -70,9 +70,22 @@ def load_yaml(path: Path, key: str, *optional: str) -> DataFile:
         for number, entry in enumerate(entries, 1):
             if not isinstance(entry, dict) and (name == key or not isinstance(entry, str)):
                 raise DataFileError(path, f"{name} entry {number} is not a mapping: {entry!r}")
+            _no_bare_booleans(path, name, number, entry)
         sections[name] = entries
     main = sections.pop(key)
     return DataFile(path, meta, main, hashlib.sha256(raw).hexdigest(), sections)
+
+
+def _no_bare_booleans(path: Path, section: str, number: int, entry: Any) -> None:
+    """YAML reads an unquoted no, yes, on or off in a word list as a boolean: the word
+    would be lost without a sound ("[not, never, no]")."""
+    values = entry.values() if isinstance(entry, dict) else ()
+    for value in values:
+        if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+            raise DataFileError(
+                path,
+                f"{section} entry {number}: a word list holds {value!r}; quote yes, no, on and off",
+            )
 
 
 def read_csv(path: Path, columns: Iterable[str]) -> tuple[list[dict[str, str]], str]:

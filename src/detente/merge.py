@@ -4,9 +4,13 @@ Two coded events are the same event when they have the same actors (a meeting
 is the same whichever side the sentence names first: CONSULT and other
 reciprocal roots are compared as unordered pairs), the same CAMEO root and
 status, dates within a day of the first report, and compatible places (the
-same country, or one of them unknown). Each cluster keeps all its reports as
-mentions (`event_mentions`); the best-dated, most confident report represents
-it, carrying how many mentions, articles and sources reported it.
+same country, or one of them unknown). Actors compare by country (or
+organisation) with compatible sectors: one outlet's "a US fighter jet"
+(USAMIL) and another's "the United States" (USA) report the same shoot-down,
+but US sanctions on Chinese firms (CHNBUS) and on officials (CHNGOV) stay apart.
+Each cluster keeps all its reports as mentions (`event_mentions`); the
+best-dated, most confident report represents it, carrying how many mentions,
+articles and sources reported it.
 
 The merge is recomputed over the whole store, in a fixed order, so it is
 deterministic and can be re-run at any time; the merged id is the id of the
@@ -31,6 +35,10 @@ class Report:
     article_id: str
     source_code: str
     target_code: str
+    source_actor: str  # country, or the organisation's code
+    target_actor: str
+    source_sector: str | None
+    target_sector: str | None
     cameo_root: str
     status: str
     date: date | None
@@ -41,10 +49,14 @@ class Report:
 
     @property
     def key(self) -> tuple[str, ...]:
-        pair = (self.source_code, self.target_code)
+        pair = (self.source_actor, self.target_actor)
         if self.cameo_root in RECIPROCAL_ROOTS:
             pair = tuple(sorted(pair))  # type: ignore[assignment]
         return (*pair, self.cameo_root, self.status)
+
+    def sectors(self) -> dict[str, str | None]:
+        """Sector by actor, for the sector check (reciprocal pairs may come in either order)."""
+        return {self.source_actor: self.source_sector, self.target_actor: self.target_sector}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +68,12 @@ class MergeSummary:
 def merge_events(store: Store) -> MergeSummary:
     """Recompute the merged events of the whole store."""
     rows = store.con.execute(
-        """SELECT e.event_id, e.article_id, e.source_code, e.target_code, e.cameo_root,
+        """SELECT e.event_id, e.article_id, e.source_code, e.target_code,
+                  coalesce(e.source_country, e.source_code),
+                  coalesce(e.target_country, e.target_code),
+                  CASE WHEN e.source_country IS NULL THEN NULL ELSE e.source_sector END,
+                  CASE WHEN e.target_country IS NULL THEN NULL ELSE e.target_sector END,
+                  e.cameo_root,
                   e.status, e.date, e.date_precision, e.location_country, e.confidence,
                   a.source
            FROM events e LEFT JOIN articles a USING (article_id)
@@ -112,4 +129,11 @@ def _fits(cluster: list[Report], report: Report) -> bool:
     if abs((report.date - first.date).days) > WINDOW_DAYS:
         return False
     places = {r.location_country for r in cluster if r.location_country}
-    return report.location_country is None or not places or report.location_country in places
+    if not (report.location_country is None or not places or report.location_country in places):
+        return False
+    # sectors agree where both are known: USA and USAMIL merge, CHNBUS and CHNGOV do not
+    for actor, sector in report.sectors().items():
+        known = {r.sectors()[actor] for r in cluster} - {None}
+        if sector is not None and known and known != {sector}:
+            return False
+    return True

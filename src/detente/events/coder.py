@@ -143,7 +143,10 @@ class EventCoder:
             # "is ready to take action against X": the threat is what happened
             code = threat
             status, cue = self.cues.status_of(threatened)
-        elif status is Status.PLANNED and code.startswith(CONSULT_ROOT):
+        elif code.startswith(CONSULT_ROOT) and (
+            status is Status.PLANNED
+            or (status is Status.NEGATED and self.cues.planned_in_chain(match.head))
+        ):
             code = PLANNED_MEETING
         when = self._date(match, sent, status, context)
         events = []

@@ -384,11 +384,28 @@ def _subject(head: Token) -> tuple[Token | None, bool]:
             if subject is not None:
                 return subject, True
             token = gov
+        elif token.dep_ == "acl" and _infinitive(token) and token.head._.detente_hit is None:
+            # "Putin had no plans to meet Zelensky", "Beijing's decision to expel": the one
+            # who has the plan acts (an actor noun keeps its place: "the first leader to visit")
+            noun = token.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner, True
+            if noun.dep_ in ("dobj", "attr"):
+                subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    return subject, True
+            return None, False
         elif token.dep_ in ("acl", "relcl"):
             return token.head, True
         else:
             break
     return None, False
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive: "plans TO meet"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_owner(head: Token) -> Token | None:

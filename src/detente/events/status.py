@@ -47,6 +47,12 @@ class StatusCues:
                 table.cues[kind][word.lower()] = status
         return table
 
+    def planned_in_chain(self, head: Token) -> bool:
+        """A plan word governs the head ("had no PLANS to meet"): a called-off or denied
+        plan to meet is still a (negated) plan, CAMEO 036."""
+        chain = list(_governing_chain(head))[1:]
+        return any(_cue(self.cues["governor"], t) is Status.PLANNED for t in chain)
+
     def status_of(self, head: Token) -> tuple[Status, str | None]:
         """The status of the event headed by `head`, and the cue word that decided it."""
         negation = self.cues["negation"]
@@ -90,9 +96,17 @@ def _governing_chain(head: Token):
     """The head, then each verb or adjective it is an open complement of ("set to meet")."""
     token = head
     yield token
-    while token.dep_ in ("xcomp", "acomp") or (token.dep_ == "pobj" and token.head.dep_ == "prep"):
+    while (
+        token.dep_ in ("xcomp", "acomp")
+        or (token.dep_ == "pobj" and token.head.dep_ == "prep")
+        or (token.dep_ == "acl" and token.head.pos_ == "NOUN" and _infinitive(token))
+    ):  # the last: "had no PLANS to meet", "the DECISION to expel"
         token = token.head if token.dep_ != "pobj" else token.head.head
         yield token
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_reported(token: Token) -> bool:
