@@ -168,6 +168,29 @@ CASES = [
         "Erdogan announced plans to visit Moscow next month.",
         [("TURGOV", "036", "RUSGOV", "planned")],
     ),
+    # companions ("along with") act beside the subject; a named object is the other side
+    (
+        "2022-06-16",
+        "German Chancellor Olaf Scholz, along with French President Emmanuel Macron and "
+        "Italian Prime Minister Mario Draghi, visited Kyiv on Thursday.",
+        [
+            ("DEUGOV", "042", "UKRGOV", "occurred"),
+            ("FRAGOV", "042", "UKRGOV", "occurred"),
+            ("ITAGOV", "042", "UKRGOV", "occurred"),
+        ],
+    ),
+    (
+        "2021-07-25",
+        "In Tokyo, Wendy Sherman along with her Japanese and South Korean counterparts "
+        "discussed the situation in the Taiwan Strait.",
+        [("USAGOV", "040", "JPNGOV", "occurred"), ("USAGOV", "044", "KORGOV", "occurred")],
+    ),
+    (
+        "2023-04-06",
+        "French President Emmanuel Macron, along with European Commission President Ursula "
+        "von der Leyen, met Xi Jinping in Beijing on Thursday.",
+        [("FRAGOV", "040", "CHNGOV", "occurred"), ("IGOEEC", "040", "CHNGOV", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

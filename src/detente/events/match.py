@@ -220,14 +220,18 @@ def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None
     filled: dict[str, list[Token]] = {"S": [], "T": []}
     climbed = reciprocal = False
     between: list[Token] = []
+    # "Macron, along with von der Leyen, met Xi": with an object, the object is the other side
+    mutual = pattern.symmetric and not any(
+        c.dep_ == "dobj" and c._.detente_hit is not None for c in head.children
+    )
     for slot in pattern.slots:
         tokens, was_climbed = _fill(slot, pattern, head, region, words, passive, between)
         subject_role = pattern.slots[0].role
-        if not tokens and pattern.symmetric and _names_a_pair(filled[subject_role]):
+        if not tokens and mutual and _names_a_pair(filled[subject_role]):
             # "the two sides met": both actors hide in one phrase; the coder unfolds it
             tokens = list(filled[subject_role])
             reciprocal = True
-        elif not tokens and pattern.symmetric and len(filled[subject_role]) > 1:
+        elif not tokens and mutual and len(filled[subject_role]) > 1:
             # "Blinken and Wang met": the first conjunct acts on the others
             tokens = filled[subject_role][1:]
             filled[subject_role] = filled[subject_role][:1]
@@ -254,7 +258,11 @@ def _fill(
         if passive:
             return _expand(_agent(head)), False
         subject, climbed = _subject(head)
-        return _expand(subject), climbed
+        members = _expand(subject)
+        if members:  # "Macron, along with von der Leyen, met Xi" parsed with the verb
+            for companion in _companions(head):
+                members.extend(c for c in _expand(companion) if c not in members)
+        return members, climbed
     if slot.kind == "object":
         anchors = [head, *words]
         if passive and pattern.pos == "verb":
@@ -273,7 +281,13 @@ def _fill(
     # prepositional slot
     if slot.conjunct:
         return between[1:], False
-    preps = [t for t in region if t.lower_ == slot.prep and t.dep_ in ("prep", "agent", "dative")]
+    preps = [
+        t
+        for t in region
+        if t.lower_ == slot.prep
+        and t.dep_ in ("prep", "agent", "dative")
+        and t.head.lower_ not in ("along", "together")  # a companion, not an object
+    ]
     # "imposed sanctions on X on Tuesday": the phrase on the pattern's own words comes first
     preps.sort(key=lambda t: 0 if t.head in words else 1 if t.head == head else 2)
     for prep in preps:
@@ -430,6 +444,9 @@ def _expand(token: Token | None) -> list[Token]:
             for c in member.children
             if c.dep_ == "conj" and c not in members and not _nominal_event(c)
         )
+        # "Scholz, along with Macron and Draghi, visited Kyiv": companions act too
+        for companion in _companions(member):
+            members.extend(c for c in _expand(companion) if c not in members)
     if len(members) == 1 and token.tag_ == "NNS" and token._.detente_hit is None:
         # "more than 20 countries, including the United States and Germany": the named ones
         for child in token.children:
@@ -458,6 +475,20 @@ def _expand(token: Token | None) -> list[Token]:
             ):
                 return _expand(child)
     return members
+
+
+def _companions(token: Token) -> list[Token]:
+    """The objects of "along with", "together with" and "alongside" on an actor phrase."""
+    found = []
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        holder = child if child.lower_ == "alongside" else None
+        if child.lower_ in ("along", "together"):
+            holder = next((c for c in child.children if c.lower_ == "with"), None)
+        if holder is not None:
+            found.extend(c for c in holder.children if c.dep_ == "pobj")
+    return found
 
 
 def _names_a_pair(tokens: list[Token]) -> bool:
