@@ -240,11 +240,14 @@ class EventCoder:
                 for obj in token.children:
                     if obj.dep_ != "pobj":
                         continue
-                    if obj.ent_type_ in PLACE_ENTS or _known_place(obj):
-                        found = self._geocode(obj, prefer)
-                        if found is not None:
-                            context.last_location = found
-                            return found
+                    # "in Russia's Far East": a region unknown by name is placed by its owner
+                    owners = [c for c in obj.children if c.dep_ == "poss"]
+                    for place in (obj, *owners):
+                        if place.ent_type_ in PLACE_ENTS or _known_place(place):
+                            found = self._geocode(place, prefer)
+                            if found is not None:
+                                context.last_location = found
+                                return found
                     if obj.ent_type_ == "FAC" and context.last_location is not None:
                         last = context.last_location
                         return Location(
