@@ -191,6 +191,12 @@ CASES = [
         "von der Leyen, met Xi Jinping in Beijing on Thursday.",
         [("FRAGOV", "040", "CHNGOV", "occurred"), ("IGOEEC", "040", "CHNGOV", "occurred")],
     ),
+    # a time adjunct keeps its own status: the visit "during" which a plan was agreed happened
+    (
+        "2023-11-04",
+        "Tokyo and Manila agreed to deepen defence ties during Kishida's visit to Manila.",
+        [("JPNGOV", "042", "PHLGOV", "occurred"), ("JPNGOV", "019", "PHLGOV", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

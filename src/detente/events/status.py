@@ -22,6 +22,11 @@ REPORTING_VERBS = frozenset(
 )
 
 
+# "agreed to step up cooperation DURING Kishida's visit": a time or circumstance adjunct does
+# not take the status of the verb it hangs on (the visit happened)
+ADJUNCT_PREPS = frozenset({"during", "after", "before", "since", "amid", "following", "despite"})
+
+
 @dataclass
 class StatusCues:
     cues: dict[str, dict[str, Status]] = field(default_factory=lambda: {k: {} for k in KINDS})
@@ -98,7 +103,11 @@ def _governing_chain(head: Token):
     yield token
     while (
         token.dep_ in ("xcomp", "acomp")
-        or (token.dep_ == "pobj" and token.head.dep_ == "prep")
+        or (
+            token.dep_ == "pobj"
+            and token.head.dep_ == "prep"
+            and token.head.lower_ not in ADJUNCT_PREPS
+        )
         or (token.dep_ == "acl" and token.head.pos_ == "NOUN" and _infinitive(token))
     ):  # the last: "had no PLANS to meet", "the DECISION to expel"
         token = token.head if token.dep_ != "pobj" else token.head.head
