@@ -197,6 +197,23 @@ CASES = [
         "Tokyo and Manila agreed to deepen defence ties during Kishida's visit to Manila.",
         [("JPNGOV", "042", "PHLGOV", "occurred"), ("JPNGOV", "019", "PHLGOV", "occurred")],
     ),
+    # killing a named person is an assassination (186), shooting one an attempt (185);
+    # unnamed soldiers and a shot-down balloon keep the verb's code (persons.yaml)
+    (
+        "2024-09-27",
+        "Israel killed Hezbollah leader Hassan Nasrallah in an air strike on Friday.",
+        [("ISR", "186", "LBNREB", "occurred")],
+    ),
+    (
+        "2024-05-15",
+        "A gunman shot Slovak Prime Minister Robert Fico in the town of Handlova.",
+        [("SVKCVL", "185", "SVKGOV", "occurred")],
+    ),
+    (
+        "2023-02-04",
+        "A US fighter jet shot down a Chinese balloon off South Carolina.",
+        [("USAMIL", "195", "CHN", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

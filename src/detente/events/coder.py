@@ -152,7 +152,7 @@ class EventCoder:
         events = []
         for source, target in _pairs(sources, targets):
             location = self._location(match, code, source, target, context)
-            event_code = code
+            event_code = self._against_person(match, code, target)
             if code.startswith(CONSULT_ROOT) or code == PLANNED_MEETING:
                 source, target = _visitor_first(source, target, location)
                 if code == MEETING and _third_country(source, target, location):
@@ -198,6 +198,20 @@ class EventCoder:
             coding.decisions.append(Decision(match, "event", event))
             events.append(event)
         return events
+
+    def _against_person(self, match: Match, code: str, target: Mention) -> str:
+        """ "killed Hezbollah leader Hassan Nasrallah": an attack on a named person is an
+        assassination (or an attempt), by the verb (data/events/persons.yaml)."""
+        person_code = self.lexicon.person_acts.get(match.head.lemma_.lower())
+        if person_code is None or code[:2] not in ("18", "19"):
+            return code
+        if any(c.dep_ == "prt" for c in match.head.children):
+            return code  # "shot down a balloon"
+        span = match.head.doc[target.start : target.end]
+        named = any(t.ent_type_ == "PERSON" for t in span) or any(
+            _titled_name(t) for t in match.target if target.start <= t.i < target.end
+        )
+        return person_code if named else code
 
     def _date(
         self, match: Match, sent: Span, status: Status, context: ArticleContext
@@ -440,6 +454,14 @@ def _time_expressions(match: Match, sent: Span) -> list[Span]:
     if in_clause:
         return in_clause
     return elsewhere if match.head == sent.root else []
+
+
+def _titled_name(token: Token) -> bool:
+    """A proper name after a title ("General Igor Kirillov"), whatever the tagger called it."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c._.detente_hit is not None and c._.detente_hit.role is not None
+        for c in token.lefts
+    )
 
 
 def _known_place(token: Token) -> str | None:

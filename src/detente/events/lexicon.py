@@ -161,6 +161,21 @@ class Threats:
         return cls(frozenset(words["verb"]), frozenset(words["adj"]), acts), data.digest
 
 
+def load_person_acts(ontology: Ontology, path: Path | None = None) -> tuple[dict[str, str], str]:
+    """Attack verbs whose code changes when the target is a named person
+    (data/events/persons.yaml): head lemma -> CAMEO code."""
+    path = path or data_path("events", "persons.yaml")
+    data = load_yaml(path, "acts")
+    acts: dict[str, str] = {}
+    for number, entry in enumerate(data.entries, 1):
+        require(path, entry, number, "lemma", "code")
+        code = str(entry["code"])
+        if code not in ontology:
+            raise DataFileError(path, f"act {number}: unknown CAMEO code {code!r}")
+        acts[str(entry["lemma"]).lower()] = code
+    return acts, data.digest
+
+
 class Lexicon:
     """All patterns, indexed by head lemma; load with `Lexicon.load()`."""
 
@@ -174,7 +189,9 @@ class Lexicon:
         threats: Threats | None = None,
         reactions: tuple[frozenset[str], dict[str, Pattern]] = (frozenset(), {}),
         grievances: dict[str, Pattern] | None = None,
+        person_acts: dict[str, str] | None = None,
     ) -> None:
+        self.person_acts = person_acts or {}  # "killed <named person>": head lemma -> code
         self.grievances = grievances or {}  # word in a that-clause told to someone -> pattern
         self.patterns = list(patterns)
         # "drew criticism from X", "prompted X to protest": trigger verbs, reaction words
@@ -248,7 +265,8 @@ class Lexicon:
         requests, request_digest = load_requests(ontology)
         threats, threat_digest = Threats.load(ontology)
         triggers, reactions, reaction_digest = load_reactions(ontology)
-        digests += [digest, request_digest, threat_digest, reaction_digest]
+        person_acts, person_digest = load_person_acts(ontology)
+        digests += [digest, request_digest, threat_digest, reaction_digest, person_digest]
         from detente.quotes import ReportingCues
 
         return cls(
@@ -260,6 +278,7 @@ class Lexicon:
             threats,
             (triggers, reactions),
             grievances,
+            person_acts,
         )
 
 
