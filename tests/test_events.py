@@ -206,8 +206,8 @@ CASES = [
     ),
     (
         "2024-05-15",
-        "A gunman shot Slovak Prime Minister Robert Fico in the town of Handlova.",
-        [("SVKCVL", "185", "SVKGOV", "occurred")],
+        "A Slovak gunman shot Prime Minister Robert Fico in the town of Handlova.",
+        [("SVK", "185", "SVKGOV", "occurred")],
     ),
     (
         "2023-02-04",
