@@ -30,10 +30,13 @@ browser:
 test: install browser
 	$(BIN)/python -m pytest
 
-# the quality gate: gold sentences and the actor table against the pinned floors
+# the quality gate: gold sentences and the actor table against the pinned floors, then the
+# held-out test set (never used to tune the coder) against its own floors
 eval: install
 	$(BIN)/detente eval tests/gold/dev_cooperation.jsonl tests/gold/dev_conflict.jsonl \
 		tests/data/actor_cases.csv --floors tests/gold/floors.yaml
+	$(BIN)/detente eval tests/gold/test_cooperation.jsonl tests/gold/test_conflict.jsonl \
+		--floors tests/gold/floors_heldout.yaml --misses 0
 
 lint: install
 	$(BIN)/ruff check src tests

@@ -15,6 +15,9 @@ from tests.helpers import write
 
 GOLD = sorted((ROOT / "tests" / "gold").glob("dev_*.jsonl"))
 FLOORS = ROOT / "tests" / "gold" / "floors.yaml"
+# the held-out set: written and annotated blind, never read while tuning the coder
+HELD_OUT = sorted((ROOT / "tests" / "gold").glob("test_*.jsonl"))
+HELD_OUT_FLOORS = ROOT / "tests" / "gold" / "floors_heldout.yaml"
 
 
 def test_eval_score_arithmetic() -> None:
@@ -45,3 +48,12 @@ def test_eval_dev_set_meets_floors(pipeline: Pipeline) -> None:
     levels = report.as_dict()["levels"]
     print(json.dumps(levels, indent=1))
     assert check_floors(report, FLOORS) == []
+
+
+@pytest.mark.slow
+def test_eval_held_out_set_meets_its_floors(pipeline: Pipeline) -> None:
+    sentences = load_gold(HELD_OUT)
+    assert len(sentences) >= 250 and len({s.id for s in sentences}) == len(sentences)
+    report = evaluate(pipeline, sentences)
+    print(json.dumps(report.as_dict()["levels"], indent=1))
+    assert check_floors(report, HELD_OUT_FLOORS) == []

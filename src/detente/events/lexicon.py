@@ -306,12 +306,7 @@ def load_reactions(
     and, by reaction word, the pattern of the reactor acting on the provoker."""
     path = path or data_path("events", "reactions.yaml")
     data = load_yaml(path, "reactions", "triggers")
-    reactions: dict[str, Pattern] = {}
-    for number, entry in enumerate(data.entries, 1):
-        require(path, entry, number, "lemma", "code")
-        lemma = str(entry["lemma"]).lower()
-        text = f"{{T}}'s act prompt {{S}} {lemma}"
-        reactions[lemma] = _frame(ontology, path, number, entry, text, lemma)
+    reactions = _lemma_frames(ontology, path, data.entries, "{T}'s act prompt {S} {lemma}")
     triggers = frozenset(str(word).lower() for word in data.section("triggers"))
     if not triggers:
         raise DataFileError(path, "has no list 'triggers'")
@@ -325,19 +320,37 @@ def load_reported(
     someone (data/events/reported.yaml)."""
     path = path or data_path("events", "reported.yaml")
     data = load_yaml(path, "predicates", "grievances")
-    reported: dict[str, Pattern] = {}
-    for number, entry in enumerate(data.entries, 1):
-        require(path, entry, number, "lemma", "code")
-        lemma = str(entry["lemma"]).lower()
-        reported[lemma] = _frame(ontology, path, number, entry, f"{{S}} say {{T}} {lemma}", lemma)
-    grievances: dict[str, Pattern] = {}
-    for number, entry in enumerate(data.section("grievances"), 1):
-        require(path, entry, number, "lemma", "code")
-        lemma = str(entry["lemma"]).lower()
-        text = f"{{S}} tell {{T}} that ... {lemma}"
-        frame = _frame(ontology, path, number, entry, text, "tell")
-        grievances[lemma] = replace(frame, origin=f"{path.name}#grievances.{number}")
+    reported = _lemma_frames(ontology, path, data.entries, "{S} say {T} {lemma}")
+    grievances = _lemma_frames(
+        ontology,
+        path,
+        data.section("grievances"),
+        "{S} tell {T} that ... {lemma}",
+        head="tell",
+        section="grievances",
+    )
     return reported, grievances, data.digest
+
+
+def _lemma_frames(
+    ontology: Ontology,
+    path: Path,
+    entries: list[dict],
+    text: str,
+    head: str | None = None,
+    section: str = "",
+) -> dict[str, Pattern]:
+    """Frames keyed by each entry's lemma; `text` spells the frame with {lemma} in it."""
+    frames: dict[str, Pattern] = {}
+    for number, entry in enumerate(entries, 1):
+        require(path, entry, number, "lemma", "code")
+        lemma = str(entry["lemma"]).lower()
+        spelled = text.replace("{lemma}", lemma)
+        frame = _frame(ontology, path, number, entry, spelled, head or lemma)
+        if section:  # told apart from the file's main entries in the `rule` field
+            frame = replace(frame, origin=f"{path.name}#{section}.{number}")
+        frames[lemma] = frame
+    return frames
 
 
 def _frame(

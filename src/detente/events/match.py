@@ -479,7 +479,7 @@ def _expand(token: Token | None) -> list[Token]:
 
 def _companions(token: Token) -> list[Token]:
     """The objects of "along with", "together with" and "alongside" on an actor phrase."""
-    found = []
+    found: list[Token] = []
     for child in token.children:
         if child.dep_ != "prep":
             continue
