@@ -214,6 +214,12 @@ CASES = [
         "A US fighter jet shot down a Chinese balloon off South Carolina.",
         [("USAMIL", "195", "CHN", "occurred")],
     ),
+    # a passive's by-phrase hung low by the parser is still its agent
+    (
+        "2020-01-14",
+        "Iran was threatened with the return of UN sanctions by Britain and France.",
+        [("GBR", "1312", "IRN", "occurred"), ("FRA", "1312", "IRN", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

@@ -256,7 +256,19 @@ def _fill(
         if pattern.pos == "noun":
             return _expand(_noun_owner(head)), False
         if passive:
-            return _expand(_agent(head)), False
+            # "Iran was threatened with the return of sanctions by Britain": a by-phrase
+            # the parser hung lower down is still the passive's agent
+            agent = _agent(head) or next(
+                (
+                    c
+                    for t in region
+                    if t.dep_ == "prep" and t.lower_ == "by"
+                    for c in t.children
+                    if c.dep_ == "pobj"
+                ),
+                None,
+            )
+            return _expand(agent), False
         subject, climbed = _subject(head)
         members = _expand(subject)
         if members:  # "Macron, along with von der Leyen, met Xi" parsed with the verb
