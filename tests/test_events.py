@@ -217,8 +217,13 @@ CASES = [
     # a passive's by-phrase hung low by the parser is still its agent
     (
         "2020-01-14",
-        "Iran was threatened with the return of UN sanctions by Britain and France.",
-        [("GBR", "1312", "IRN", "occurred"), ("FRA", "1312", "IRN", "occurred")],
+        "Iran was threatened with the return of UN sanctions by Britain, France and Germany "
+        "over its nuclear programme.",
+        [
+            ("GBR", "1312", "IRN", "occurred"),
+            ("FRA", "1312", "IRN", "occurred"),
+            ("DEU", "1312", "IRN", "occurred"),
+        ],
     ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
