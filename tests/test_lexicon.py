@@ -126,3 +126,38 @@ def test_lexicon_british_spelling_reaches_american_patterns(british: str, americ
     from detente.events.match import american_lemma
 
     assert american_lemma(british) == american
+
+
+def _read_checks(path: Path) -> list[tuple[str, str, tuple[str, str, str]]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            published, text, expected = line.split("\t")
+            source, code, target = expected.split()
+            rows.append((published, text, (source, code, target)))
+    return rows
+
+
+CHECKS = sorted((Path(__file__).parent / "data").glob("lexicon_checks_*.tsv"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", CHECKS, ids=[p.stem for p in CHECKS])
+def test_lexicon_every_pattern_group_fires_on_its_sentence(pipeline, path: Path) -> None:
+    """One sentence per group of patterns: the pattern fires and codes the expected event.
+    Actors compare by their code or, when the row gives only a country, by country."""
+    from datetime import date
+
+    from detente.pipeline import article_from_text
+
+    rows = _read_checks(path)
+    assert len(rows) >= 300
+    articles = [article_from_text(text, date.fromisoformat(day)) for day, text, _ in rows]
+    failures = []
+    for (_, text, (source, code, target)), result in zip(
+        rows, pipeline.process(articles), strict=True
+    ):
+        got = [(e.source.actor.code, e.cameo, e.target.actor.code) for e in result.events]
+        if not any(c == code and s.startswith(source) and t.startswith(target) for s, c, t in got):
+            failures.append(f"{source} {code} {target}: {text} -> {got}")
+    assert failures == []

@@ -361,9 +361,15 @@ IZE_STEMS = (
 )
 
 
+# lemmas the parser gets wrong, mended before lookup ("staged drills" -> "stag")
+LEMMA_SLIPS = {"stag": "stage", "retook": "retake", "datum": "data"}
+
+
 def american_lemma(lemma: str) -> str:
     """The lexicon is written in American spelling; British news says "apologised",
-    "recognised", "defence", "labour". Only regular endings are mapped."""
+    "recognised", "defence", "labour". Only regular endings are mapped. Known slips of
+    the parser's lemmatizer are mended too."""
+    lemma = LEMMA_SLIPS.get(lemma, lemma)
     if lemma in ("defence", "offence", "licence"):
         return lemma[:-2] + "se"
     if lemma.endswith("isation"):
