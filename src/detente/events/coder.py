@@ -396,8 +396,8 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 def _governing_match(match: Match, heads: dict[int, Match]) -> Match | None:
     token = match.head
-    while token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
-        token = token.head
+    while token.dep_ in ("xcomp", "ccomp", "acomp") and token.head.i != token.i:
+        token = token.head  # "acomp": "is WILLING to work with" -> "is"
         found = heads.get(token.i)
         if found is not None:
             return found
