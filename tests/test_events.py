@@ -225,6 +225,18 @@ CASES = [
             ("DEU", "1312", "IRN", "occurred"),
         ],
     ),
+    # "between A and B" with one slot: both are targets
+    (
+        "2022-03-10",
+        "Turkey offered to mediate between Russia and Ukraine.",
+        [("TUR", "039", "RUS", "occurred"), ("TUR", "039", "UKR", "occurred")],
+    ),
+    # a noun head with its required modifier: "military aid"
+    (
+        "2024-04-24",
+        "Zelensky thanked Congress for the new US military aid to Ukraine.",
+        [("UKRGOV", "051", "USALEG", "occurred"), ("USA", "072", "UKR", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

@@ -53,6 +53,14 @@ from tests.helpers import write
             [("S", "prep", "between"), ("T", "prep", "between")],
             [],
         ),
+        # words before a noun head are its modifiers: the head is the last of them
+        (
+            "{S} military aid to {T}",
+            "noun",
+            "aid",
+            [("S", "subject", None), ("T", "prep", "to")],
+            ["military"],
+        ),
     ],
 )
 def test_lexicon_compiles_pattern_into_slots(pattern, pos, head, slots, required) -> None:

@@ -93,6 +93,18 @@ def compile_pattern(
     elif pos == "verb":
         raise ValueError("a verb pattern needs a placeholder before the verb (its subject)")
     rest = content[head_at + 1 :]
+    if pos == "noun":
+        # "{S} military aid to {T}", "{S} drone strike on {T}": in a noun pattern the last
+        # word of the first run is the head noun, the words before it its modifiers
+        run = 0
+        while run < len(rest) and rest[run] not in ROLES and rest[run] not in PREPOSITIONS:
+            if rest[run] == "and":
+                break
+            run += 1
+        if run:
+            required.extend([head, *rest[: run - 1]])
+            head = rest[run - 1]
+            rest = rest[run:]
     for i, word in enumerate(rest):
         if word in ROLES:
             prev = rest[i - 1] if i > 0 else None

@@ -254,7 +254,7 @@ def _fill(
 ) -> tuple[list[Token], bool]:
     if slot.kind == "subject":
         if pattern.pos == "noun":
-            return _expand(_noun_owner(head)), False
+            return _expand(_noun_owner(head, words)), False
         if passive:
             # "Iran was threatened with the return of sanctions by Britain": a by-phrase
             # the parser hung lower down is still the passive's agent
@@ -306,7 +306,8 @@ def _fill(
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
             members = _expand(obj)
-            if slot.prep == "between":
+            if slot.prep == "between" and any(s.conjunct for s in pattern.slots):
+                # "talks between {S} and {T}": the first member here, the rest as {T}
                 between[:] = members
                 return members[:1], False
             return members, False
@@ -440,11 +441,16 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _noun_owner(head: Token) -> Token | None:
-    """The possessor or modifier of a nominal event ("China's sanctions", "US sanctions")."""
-    for child in head.children:
-        if child.dep_ in NOUN_MODIFIER_DEPS:
-            return child
+def _noun_owner(head: Token, words: list[Token] | None = None) -> Token | None:
+    """The possessor or modifier of a nominal event ("China's sanctions", "US sanctions"),
+    past the pattern's own modifiers ("US MILITARY aid")."""
+    modifiers = [
+        c for c in head.children if c.dep_ in NOUN_MODIFIER_DEPS and c not in (words or ())
+    ]
+    # a possessor or a known name before any other modifier ("the new US aid" is US aid)
+    modifiers.sort(key=lambda c: (c.dep_ != "poss", c._.detente_hit is None))
+    if modifiers:
+        return modifiers[0]
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
