@@ -283,6 +283,19 @@ def test_events_a_demand_made_where_it_happened(pipeline: Pipeline) -> None:
     assert demand.rule == "push.v:subj-dobj"
 
 
+def test_events_a_clause_describing_a_participant_does_not_place_the_event(
+    pipeline: Pipeline,
+) -> None:
+    text = "Ukrainians living in Poland demonstrated outside the Russian embassy in Warsaw."
+    (protest,) = next(pipeline.process([article_from_text(text, date(2022, 3, 1))])).events
+    assert (protest.source.actor.code, protest.cameo, protest.target.actor.code) == (
+        "UKRCVL",
+        "141",
+        "RUSGOV",
+    )
+    assert protest.location is not None and protest.location.name == "Warsaw"
+
+
 def test_events_a_threat_says_so_in_its_rule(pipeline: Pipeline) -> None:
     text = "The Pentagon said the United States is ready to take military action against Iran."
     (threat,) = next(pipeline.process([article_from_text(text, date(2024, 4, 26))])).events

@@ -431,7 +431,9 @@ def _clause_tokens(match: Match) -> list[Token]:
             nxt = []
             for token in frontier:
                 for child in token.children:
-                    if child.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+                    # "Ukrainians LIVING in Poland demonstrated in Warsaw": a clause that
+                    # describes a participant (acl) does not place the event
+                    if child.dep_ not in ("ccomp", "advcl", "relcl", "acl", "conj", "parataxis"):
                         tokens.append(child)
                         nxt.append(child)
             frontier = nxt

@@ -23,9 +23,9 @@ ROLES = {"{S}": "S", "{T}": "T"}
 ARTICLES = frozenset({"a", "an", "the"})
 PREPOSITIONS = frozenset(
     """about above across after against along amid among around as at before behind below
-    beside between beyond by during for from in inside into near of off on onto out over past
-    per regarding through throughout to toward towards under until upon via with within
-    without""".split()  # noqa: SIM905 -- a word list reads better as text
+    beside between beyond by during for from in inside into near of off on onto opposite out
+    outside over past per regarding through throughout to toward towards under until upon via
+    with within without""".split()  # noqa: SIM905 -- a word list reads better as text
 )
 
 

@@ -363,7 +363,7 @@ IZE_STEMS = (
 
 
 # lemmas the parser gets wrong, mended before lookup ("staged drills" -> "stag")
-LEMMA_SLIPS = {"stag": "stage", "retook": "retake", "datum": "data"}
+LEMMA_SLIPS = {"stag": "stage", "retook": "retake", "datum": "data", "dos": "dose"}
 
 
 def american_lemma(lemma: str) -> str:
