@@ -237,6 +237,23 @@ CASES = [
         "Zelensky thanked Congress for the new US military aid to Ukraine.",
         [("UKRGOV", "051", "USALEG", "occurred"), ("USA", "072", "UKR", "occurred")],
     ),
+    # an act named as a thing ("X's arrest of Y") stands for its author when it is acted on
+    (
+        "2018-12-06",
+        "Beijing condemned Canada's arrest of a Huawei executive.",
+        [("CHNGOV", "111", "CAN", "occurred"), ("CAN", "173", "CHNBUS", "occurred")],
+    ),
+    (
+        "2023-02-05",
+        "Beijing protested the US military's downing of a Chinese balloon.",
+        [("CHNGOV", "114", "USAMIL", "occurred"), ("USAMIL", "195", "CHN", "occurred")],
+    ),
+    # unnamed fighters killed in a strike: no assassination
+    (
+        "2019-12-31",
+        "American air strikes killed 25 Kataib Hezbollah fighters in Iraq.",
+        [("USA", "190", "IRQREB", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

@@ -207,10 +207,9 @@ class EventCoder:
             return code
         if any(c.dep_ == "prt" for c in match.head.children):
             return code  # "shot down a balloon"
-        span = match.head.doc[target.start : target.end]
-        named = any(t.ent_type_ == "PERSON" for t in span) or any(
-            _titled_name(t) for t in match.target if target.start <= t.i < target.end
-        )
+        # the target's head word is the name ("25 Kataib Hezbollah fighters" are not named)
+        heads = [t for t in match.target if target.start <= t.i < target.end]
+        named = any(t.ent_type_ == "PERSON" or _titled_name(t) for t in heads)
         return person_code if named else code
 
     def _date(

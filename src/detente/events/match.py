@@ -461,6 +461,9 @@ def _expand(token: Token | None) -> list[Token]:
     """A token and its coordinated conjuncts ("Singapore, Vietnam and the Philippines")."""
     if token is None:
         return []
+    if _nominal_event(token):
+        # "condemned Canada's arrest of a Huawei executive": who did it, not to whom
+        token = next(c for c in token.children if c.dep_ == "poss")
     members = [token]
     for member in members:
         members.extend(
