@@ -40,8 +40,6 @@ NOUN_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 MAX_DEPTH = 4
 # verbs that address a that-clause to someone: "told Blinken that", "said to Blinken that"
 ADDRESSING_VERBS = frozenset({"tell", "say", "stress", "complain", "insist"})
-# verbs that address a that-clause to someone: "told Blinken that", "said to Blinken that"
-ADDRESSING_VERBS = frozenset({"tell", "say", "stress", "complain", "insist"})
 # "a series of US actions", "a wave of Chinese sanctions": the actor is in the of-phrase
 COLLECTIVE_NOUNS = frozenset({"series", "string", "spate", "wave", "raft", "slew", "round"})
 # "use the meetings to make clear ...": the object is the means, the subject still acts
@@ -451,10 +449,7 @@ def _noun_owner(head: Token, words: list[Token] | None = None) -> Token | None:
     modifiers.sort(key=lambda c: (c.dep_ != "poss", c._.detente_hit is None))
     if modifiers:
         return modifiers[0]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    return _prep_object(head, "by")
 
 
 def _expand(token: Token | None) -> list[Token]:
@@ -476,11 +471,9 @@ def _expand(token: Token | None) -> list[Token]:
             members.extend(c for c in _expand(companion) if c not in members)
     if len(members) == 1 and token.tag_ == "NNS" and token._.detente_hit is None:
         # "more than 20 countries, including the United States and Germany": the named ones
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "including":
-                named = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if named is not None:
-                    return _expand(named)
+        named = _prep_object(token, "including")
+        if named is not None:
+            return _expand(named)
     if len(members) == 1:
         # "imports from the EU, Canada and Mexico", "subsidiaries of Danone and Carlsberg":
         # the goods or units stand for each of their coordinated owners
