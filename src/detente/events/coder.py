@@ -136,8 +136,8 @@ class EventCoder:
             return []
         status, cue = self.cues.status_of(match.head)
         code = match.pattern.code
-        threatened = self.lexicon.threats.cue(match.head)
-        threat = self.lexicon.threats.code_for(code) if threatened is not None else None
+        threatened = self.lexicon.frames.threats.cue(match.head)
+        threat = self.lexicon.frames.threats.code_for(code) if threatened is not None else None
         rule = _rule(match) + ("+threat" if threat else "")
         if threatened is not None and threat is not None:
             # "is ready to take action against X": the threat is what happened
@@ -202,7 +202,7 @@ class EventCoder:
     def _against_person(self, match: Match, code: str, target: Mention) -> str:
         """ "killed Hezbollah leader Hassan Nasrallah": an attack on a named person is an
         assassination (or an attempt), by the verb (data/events/persons.yaml)."""
-        person_code = self.lexicon.person_acts.get(match.head.lemma_.lower())
+        person_code = self.lexicon.frames.person_acts.get(match.head.lemma_.lower())
         if person_code is None or code[:2] not in ("18", "19"):
             return code
         if any(c.dep_ == "prt" for c in match.head.children):
@@ -328,7 +328,7 @@ class EventCoder:
                     f"dropped: part of '{governor.pattern.pattern}' on '{governor.head.text}'",
                 )
                 continue
-            if _requested(match.head, self.lexicon.request_verbs):
+            if _requested(match.head, self.lexicon.frames.request_verbs):
                 _note(coding, event, "dropped: asked for, not done")
                 continue
             if specificity < best_at[match.head.i]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -188,33 +188,61 @@ def load_person_acts(ontology: Ontology, path: Path | None = None) -> tuple[dict
     return acts, data.digest
 
 
+@dataclass(frozen=True, slots=True)
+class Frames:
+    """The frames the pattern language cannot spell (docs/lexicon.md), each from its file."""
+
+    # predicate lemma -> pattern of the report itself ("said China was stonewalling")
+    reported: dict[str, Pattern] = field(default_factory=dict)
+    reporting_verbs: frozenset[str] = frozenset()
+    # (request verb, clause verb or "") -> pattern: "demanded that X release ..."
+    requests: dict[tuple[str, str], Pattern] = field(default_factory=dict)
+    threats: Threats = field(default_factory=lambda: Threats(frozenset(), frozenset(), {}))
+    # "drew criticism from X", "prompted X to protest": trigger verbs, reaction words
+    triggers: frozenset[str] = frozenset()
+    reactions: dict[str, Pattern] = field(default_factory=dict)
+    grievances: dict[str, Pattern] = field(default_factory=dict)  # word told to someone
+    person_acts: dict[str, str] = field(default_factory=dict)  # "killed <named person>"
+    request_verbs: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # looked up for every verb of every sentence: computed once
+        verbs = frozenset(verb for verb, _ in self.requests)
+        object.__setattr__(self, "request_verbs", verbs)
+
+    @classmethod
+    def load(cls, ontology: Ontology) -> tuple[Frames, list[str]]:
+        """All frame files, and their digests."""
+        from detente.quotes import ReportingCues
+
+        reported, grievances, reported_digest = load_reported(ontology)
+        requests, request_digest = load_requests(ontology)
+        threats, threat_digest = Threats.load(ontology)
+        triggers, reactions, reaction_digest = load_reactions(ontology)
+        person_acts, person_digest = load_person_acts(ontology)
+        frames = cls(
+            reported,
+            ReportingCues.load().verbs,
+            requests,
+            threats,
+            triggers,
+            reactions,
+            grievances,
+            person_acts,
+        )
+        digests = [reported_digest, request_digest, threat_digest, reaction_digest, person_digest]
+        return frames, digests
+
+
 class Lexicon:
-    """All patterns, indexed by head lemma; load with `Lexicon.load()`."""
+    """All patterns, indexed by head lemma, and the frames; load with `Lexicon.load()`."""
 
     def __init__(
-        self,
-        patterns: Iterable[Pattern],
-        digest: str = "",
-        reported: dict[str, Pattern] | None = None,
-        reporting_verbs: frozenset[str] = frozenset(),
-        requests: dict[tuple[str, str], Pattern] | None = None,
-        threats: Threats | None = None,
-        reactions: tuple[frozenset[str], dict[str, Pattern]] = (frozenset(), {}),
-        grievances: dict[str, Pattern] | None = None,
-        person_acts: dict[str, str] | None = None,
+        self, patterns: Iterable[Pattern], digest: str = "", frames: Frames | None = None
     ) -> None:
-        self.person_acts = person_acts or {}  # "killed <named person>": head lemma -> code
-        self.grievances = grievances or {}  # word in a that-clause told to someone -> pattern
         self.patterns = list(patterns)
-        # "drew criticism from X", "prompted X to protest": trigger verbs, reaction words
-        self.triggers, self.reactions = reactions
-        self.threats = threats or Threats(frozenset(), frozenset(), {})
         self.digest = digest
-        self.reported = reported or {}  # predicate lemma -> pattern of the report itself
-        self.reporting_verbs = reporting_verbs
-        # (request verb, clause verb or "") -> pattern: "demanded that X release ..."
-        self.requests = requests or {}
-        self.request_verbs = frozenset(verb for verb, _ in self.requests)
+        self.frames = frames or Frames()
         self.by_head: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for p in self.patterns:
             self.by_head[(p.head, p.pos)].append(p)
@@ -273,25 +301,8 @@ class Lexicon:
                     continue
                 seen[key] = code
                 patterns.append(pattern)
-        reported, grievances, digest = load_reported(ontology)
-        requests, request_digest = load_requests(ontology)
-        threats, threat_digest = Threats.load(ontology)
-        triggers, reactions, reaction_digest = load_reactions(ontology)
-        person_acts, person_digest = load_person_acts(ontology)
-        digests += [digest, request_digest, threat_digest, reaction_digest, person_digest]
-        from detente.quotes import ReportingCues
-
-        return cls(
-            patterns,
-            combined_digest(digests),
-            reported,
-            ReportingCues.load().verbs,
-            requests,
-            threats,
-            (triggers, reactions),
-            grievances,
-            person_acts,
-        )
+        frames, frame_digests = Frames.load(ontology)
+        return cls(patterns, combined_digest(digests + frame_digests), frames)
 
 
 def load_requests(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from detente.events.lexicon import Lexicon, Pattern, Slot
+from detente.events.status import infinitive
 
 # dependents that open a new clause: the pattern's words never come from there
 CLAUSE_DEPS = frozenset(
@@ -91,21 +92,21 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
                 found.matches.append(match)
             if keep_attempts:
                 found.attempts.append(Attempt(pattern, token, reason, match))
-        if pos == "verb" and lemma in lexicon.request_verbs:
+        if pos == "verb" and lemma in lexicon.frames.request_verbs:
             request = _request_match(lexicon, token)
             if request is not None:
                 found.matches.append(request)
-        if pos == "verb" and lemma in ADDRESSING_VERBS and lexicon.grievances:
+        if pos == "verb" and lemma in ADDRESSING_VERBS and lexicon.frames.grievances:
             grievance = _grievance_match(lexicon, token)
             if grievance is not None:
                 found.matches.append(grievance)
-        if pos == "verb" and lemma in lexicon.triggers:
+        if pos == "verb" and lemma in lexicon.frames.triggers:
             reaction = _reaction_match(lexicon, token)
             if reaction is not None:
                 found.matches.append(reaction)
-        reported = lexicon.reported.get(lemma) if pos == "verb" else None
+        reported = lexicon.frames.reported.get(lemma) if pos == "verb" else None
         if reported is not None:
-            match = _reported_match(reported, token, lexicon.reporting_verbs)
+            match = _reported_match(reported, token, lexicon.frames.reporting_verbs)
             if match is not None:
                 found.matches.append(match)
             if keep_attempts:
@@ -124,9 +125,8 @@ def _request_match(lexicon: Lexicon, verb: Token) -> Match | None:
     if subject is None:
         return None
     lemma = verb.lemma_.lower()
-    pattern = lexicon.requests.get((lemma, clause.lemma_.lower())) or lexicon.requests.get(
-        (lemma, "")
-    )
+    requests = lexicon.frames.requests
+    pattern = requests.get((lemma, clause.lemma_.lower())) or requests.get((lemma, ""))
     if pattern is None:
         return None
     return Match(pattern, verb, [clause], _expand(speaker), _expand(subject))
@@ -137,11 +137,11 @@ def _reaction_match(lexicon: Lexicon, trigger: Token) -> Match | None:
     X. The reaction word is the event's head; the provoking act's actor is the target."""
     reaction = reactor = None
     for child in trigger.children:
-        if child.dep_ == "dobj" and _lemma(child) in lexicon.reactions:
+        if child.dep_ == "dobj" and _lemma(child) in lexicon.frames.reactions:
             # "protests from China", "drew criticism from Beijing"
             reaction = child
             reactor = _prep_object(child, "from") or _prep_object(trigger, "from")
-        elif child.dep_ == "xcomp" and _lemma(child) in lexicon.reactions:
+        elif child.dep_ == "xcomp" and _lemma(child) in lexicon.frames.reactions:
             reaction = child
             reactor = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     if reaction is None or reactor is None:
@@ -161,7 +161,7 @@ def _reaction_match(lexicon: Lexicon, trigger: Token) -> Match | None:
         return None
     # "Canada's arrest of a Huawei executive": the act's owner, not its object, provoked
     cause = _noun_owner(cause) or cause
-    pattern = lexicon.reactions[_lemma(reaction)]
+    pattern = lexicon.frames.reactions[_lemma(reaction)]
     return Match(pattern, reaction, [trigger], _expand(reactor), [cause])
 
 
@@ -175,10 +175,10 @@ def _grievance_match(lexicon: Lexicon, verb: Token) -> Match | None:
         addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), addressee)
     if clause is None or speaker is None or addressee is None:
         return None
-    cue = next((t for t in clause.subtree if _lemma(t) in lexicon.grievances), None)
+    cue = next((t for t in clause.subtree if _lemma(t) in lexicon.frames.grievances), None)
     if cue is None:
         return None
-    return Match(lexicon.grievances[_lemma(cue)], verb, [cue], _expand(speaker), [addressee])
+    return Match(lexicon.frames.grievances[_lemma(cue)], verb, [cue], _expand(speaker), [addressee])
 
 
 def _prep_object(token: Token, prep: str) -> Token | None:
@@ -415,7 +415,7 @@ def _subject(head: Token) -> tuple[Token | None, bool]:
             if subject is not None:
                 return subject, True
             token = gov
-        elif token.dep_ == "acl" and _infinitive(token) and token.head._.detente_hit is None:
+        elif token.dep_ == "acl" and infinitive(token) and token.head._.detente_hit is None:
             # "Putin had no plans to meet Zelensky", "Beijing's decision to expel": the one
             # who has the plan acts (an actor noun keeps its place: "the first leader to visit")
             noun = token.head
@@ -432,11 +432,6 @@ def _subject(head: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
-
-
-def _infinitive(verb: Token) -> bool:
-    """A to-infinitive: "plans TO meet"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_owner(head: Token, words: list[Token] | None = None) -> Token | None:

@@ -108,13 +108,14 @@ def _governing_chain(head: Token):
             and token.head.dep_ == "prep"
             and token.head.lower_ not in ADJUNCT_PREPS
         )
-        or (token.dep_ == "acl" and token.head.pos_ == "NOUN" and _infinitive(token))
+        or (token.dep_ == "acl" and token.head.pos_ == "NOUN" and infinitive(token))
     ):  # the last: "had no PLANS to meet", "the DECISION to expel"
         token = token.head if token.dep_ != "pobj" else token.head.head
         yield token
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """A to-infinitive: "plans TO meet" (shared with the matcher)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
