@@ -173,6 +173,9 @@ class ActorResolver:
                         return Mention(token.text, token.i, token.i + 1, found.actor)
             return None
         tokens = sorted(noun_phrase(token), key=lambda t: t.i)
+        if any(t.lemma_.lower() == "counterpart" for t in tokens):
+            # "her Japanese counterpart Takeo Mori": the counterpart is the other side
+            tokens = [t for t in tokens if not (t.pos_ == "PRON" and t.dep_ == "poss")]
         hits = _hits_in(tokens)
         actor = self._combine(token, tokens, hits, published)
         if actor is None:
