@@ -51,6 +51,25 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("published", "name"),
+    [
+        ("2006-03-01", "Condoleezza Rice"),  # Secretary of State then
+        ("2014-03-01", "Susan Rice"),  # National Security Adviser then
+        ("2003-05-01", None),  # Colin and Jonathan Powell both in office: no guess
+    ],
+)
+def test_actors_shared_family_name_finds_who_was_in_office(
+    resolver, nlp, published: str, name: str | None
+) -> None:
+    day = date.fromisoformat(published)
+    sentence = "Rice visited Seoul." if name else "Powell visited Seoul."
+    doc = nlp(sentence)
+    resolver.annotate(doc, day)
+    found = resolver.resolve(doc[0], day)
+    assert (found.actor.name if found else None) == name
+
+
 @pytest.fixture(scope="module")
 def resolver(pipeline: Pipeline) -> ActorResolver:
     return pipeline.coder.resolver

@@ -50,6 +50,10 @@ def valid_country(code: str) -> bool:
     return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
 
 
+# a family name shared by at most this many people still finds the one in office
+SHARED_SURNAME_MAX = 3
+
+
 @dataclass(frozen=True, slots=True)
 class RoleSpan:
     """One office a person held, with its dates (None = open-ended)."""
@@ -152,10 +156,11 @@ class ActorDictionary:
     def add_surnames(self) -> None:
         """Let a well-known person's family name alone find them ("Blinken", "Xi").
 
-        Only names borne by exactly one person in the dictionaries and not
-        already meaning something else; shared ones ("Wang", "Kim") are left to
-        coreference within the article. Family name first for Chinese, Korean
-        and Vietnamese names.
+        Only names not already meaning something else. A name borne by a few
+        people ("Powell": Colin and Jerome) keeps them all, and the resolver takes
+        the one in office on the publication date; names borne by many ("Wang",
+        "Kim") are left to coreference within the article. Family name first for
+        Chinese, Korean and Vietnamese names.
         """
         owners: dict[str, set[str]] = {}
         people: dict[str, Person] = {}
@@ -171,9 +176,10 @@ class ActorDictionary:
             family = parts[0] if countries & FAMILY_NAME_FIRST else parts[-1]
             owners.setdefault(family, set()).add(person.name)
         for family, names in owners.items():
-            if len(names) == 1 and family not in self.names and len(family) >= 2:
-                person = people[next(iter(names))]
-                self.names[family] = [NameEntry("surname", person.name, person=person)]
+            if len(names) <= SHARED_SURNAME_MAX and family not in self.names and len(family) >= 2:
+                self.names[family] = [
+                    NameEntry("surname", name, person=people[name]) for name in sorted(names)
+                ]
 
     def add(self, surface: str, entry: NameEntry, *, case_sensitive: bool = True) -> None:
         """Register a surface form; a later entry of the same kind replaces an earlier one."""

@@ -216,7 +216,7 @@ class ActorResolver:
                 if former and actor.sector != "ELI":
                     actor = Actor.make(actor.country, "ELI", name=actor.name, via="coref")
                 return actor
-            entry = _pick(hit.entries, "person") or _pick(hit.entries, "surname")
+            entry = _pick(hit.entries, "person") or _surname(hit.entries, published)
             if entry and entry.person:
                 if _surname_of_another(hit, head.doc):
                     continue
@@ -344,6 +344,20 @@ def _head_first(hits: list[Hit], head_hit: Hit | None) -> list[Hit]:
 
 def _pick(entries: tuple[NameEntry, ...], kind: str) -> NameEntry | None:
     return next((e for e in entries if e.kind == kind), None)
+
+
+def _surname(entries: tuple[NameEntry, ...], published: date | None) -> NameEntry | None:
+    """The person a bare family name stands for: the only bearer, or, of a few ("Powell"),
+    the only one in office on the publication date."""
+    bearers = [e for e in entries if e.kind == "surname" and e.person is not None]
+    if len(bearers) <= 1:
+        return bearers[0] if bearers else None
+    serving = [
+        e
+        for e in bearers
+        if e.person is not None and (found := e.person.role_on(published))[0] and not found[1]
+    ]
+    return serving[0] if len(serving) == 1 else None
 
 
 def _from_entry(entry: NameEntry, head: Token, former: bool) -> Actor | None:
