@@ -34,7 +34,7 @@ test: install browser
 # held-out test set (never used to tune the coder) against its own floors
 eval: install
 	$(BIN)/detente eval tests/gold/dev_cooperation.jsonl tests/gold/dev_conflict.jsonl \
-		tests/data/actor_cases.csv --floors tests/gold/floors.yaml
+		tests/gold/dev_mixed.jsonl tests/data/actor_cases.csv --floors tests/gold/floors.yaml
 	$(BIN)/detente eval tests/gold/test_cooperation.jsonl tests/gold/test_conflict.jsonl \
 		--floors tests/gold/floors_heldout.yaml --misses 0
 

@@ -254,6 +254,30 @@ CASES = [
         "American air strikes killed 25 Kataib Hezbollah fighters in Iraq.",
         [("USA", "190", "IRQREB", "occurred")],
     ),
+    # a list of countries the parser read as an apposition is still a list
+    (
+        "2017-06-05",
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed diplomatic "
+        "relations with Qatar on Monday.",
+        [
+            ("SAU", "161", "QAT", "occurred"),
+            ("ARE", "161", "QAT", "occurred"),
+            ("BHR", "161", "QAT", "occurred"),
+            ("EGY", "161", "QAT", "occurred"),
+        ],
+    ),
+    # a group named by role, "including" named members; "thousands of" counts its of-phrase
+    (
+        "2023-06-16",
+        "Several African leaders, including South Africa's Cyril Ramaphosa and Senegal's "
+        "Macky Sall, visited Kyiv on Friday.",
+        [("ZAFGOV", "042", "UKRGOV", "occurred"), ("SEN", "042", "UKRGOV", "occurred")],
+    ),
+    (
+        "2024-03-04",
+        "Thousands of South Korean and US troops began the Freedom Shield exercises on Monday.",
+        [("KORMIL", "062", "USAMIL", "occurred")],
+    ),
     # no pattern, one actor, topic-only: nothing
     ("2024-04-26", "China's economy grew by five percent last year.", []),
     ("2024-04-26", "Relations between China and the United States remain complex.", []),

@@ -41,6 +41,7 @@ NOUN_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod")
 MAX_DEPTH = 4
 # verbs that address a that-clause to someone: "told Blinken that", "said to Blinken that"
 ADDRESSING_VERBS = frozenset({"tell", "say", "stress", "complain", "insist"})
+QUANTITY_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 # "a series of US actions", "a wave of Chinese sanctions": the actor is in the of-phrase
 COLLECTIVE_NOUNS = frozenset({"series", "string", "spate", "wave", "raft", "slew", "round"})
 # "use the meetings to make clear ...": the object is the means, the subject still acts
@@ -451,6 +452,12 @@ def _expand(token: Token | None) -> list[Token]:
     """A token and its coordinated conjuncts ("Singapore, Vietnam and the Philippines")."""
     if token is None:
         return []
+    while token.lower_ in QUANTITY_WORDS or (token.pos_ == "NUM" and token.dep_ != "nummod"):
+        # "thousands of South Korean and US troops", "dozens of protesters": the of-phrase
+        counted = _prep_object(token, "of")
+        if counted is None:
+            break
+        token = counted
     if _nominal_event(token):
         # "condemned Canada's arrest of a Huawei executive": who did it, not to whom
         token = next(c for c in token.children if c.dep_ == "poss")
@@ -461,10 +468,18 @@ def _expand(token: Token | None) -> list[Token]:
             for c in member.children
             if c.dep_ == "conj" and c not in members and not _nominal_event(c)
         )
+        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" parsed with the second
+        # country as an apposition of the first: two countries are never one another's
+        if _is_country(member):
+            members.extend(
+                c
+                for c in member.children
+                if c.dep_ == "appos" and _is_country(c) and c not in members
+            )
         # "Scholz, along with Macron and Draghi, visited Kyiv": companions act too
         for companion in _companions(member):
             members.extend(c for c in _expand(companion) if c not in members)
-    if len(members) == 1 and token.tag_ == "NNS" and token._.detente_hit is None:
+    if len(members) == 1 and token.tag_ == "NNS" and not _names_someone(token):
         # "more than 20 countries, including the United States and Germany": the named ones
         named = _prep_object(token, "including")
         if named is not None:
@@ -490,6 +505,23 @@ def _expand(token: Token | None) -> list[Token]:
             ):
                 return _expand(child)
     return members
+
+
+def _is_country(token: Token) -> bool:
+    hit = token._.detente_hit
+    return hit is not None and any(e.kind == "country" for e in hit.entries)
+
+
+def _names_someone(token: Token) -> bool:
+    """A noun the dictionaries know as a name ("Americans") or one with a known
+    modifier ("Chinese officials"), not a bare role or group ("leaders", "countries")."""
+    hit = token._.detente_hit
+    if hit is not None and hit.entries:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") and c._.detente_hit is not None
+        for c in token.children
+    )
 
 
 def _companions(token: Token) -> list[Token]:
