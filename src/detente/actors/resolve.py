@@ -279,6 +279,8 @@ def _surname_of_another(hit: Hit, doc: Doc) -> bool:
     if hit.end - hit.start != 1 or not any(e.kind == "surname" for e in hit.entries):
         return False
     token = doc[hit.start]
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head._.detente_hit is None:
+        return True  # "Omar Siddiqui": the family name of another is here a first name
     return any(
         t.pos_ == "PROPN" and t._.detente_hit is None for t in token.lefts if t.dep_ == "compound"
     )
