@@ -256,11 +256,9 @@ class EventCoder:
                     # "in Russia's Far East": a region unknown by name is placed by its owner
                     owners = [c for c in obj.children if c.dep_ == "poss"]
                     for place in (obj, *owners):
-                        if place.ent_type_ in PLACE_ENTS or _known_place(place):
-                            found = self._geocode(place, prefer)
-                            if found is not None:
-                                context.last_location = found
-                                return found
+                        found = self._place(place, prefer, context)
+                        if found is not None:
+                            return found
                     if obj.ent_type_ == "FAC" and context.last_location is not None:
                         last = context.last_location
                         return Location(
@@ -268,12 +266,9 @@ class EventCoder:
                         )
         for anchor in _chain(match.head):
             # "visiting Shanghai, where he pushed China to ...": the place the clause modifies
-            place = anchor.head
-            where = anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children)
-            if where and (place.ent_type_ in PLACE_ENTS or _known_place(place)):
-                found = self._geocode(place, prefer)
+            if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
+                found = self._place(anchor.head, prefer, context)
                 if found is not None:
-                    context.last_location = found
                     return found
         if code in VISIT_CODES or code == PLANNED_MEETING:
             place_kinds = ("country", "place", "metonym")
@@ -282,6 +277,17 @@ class EventCoder:
                     target.actor.name, prefer
                 )
         return context.dateline
+
+    def _place(
+        self, token: Token, prefer: tuple[str | None, ...], context: ArticleContext
+    ) -> Location | None:
+        """A place-like name geocoded, and remembered as the article's last place."""
+        if token.ent_type_ not in PLACE_ENTS and not _known_place(token):
+            return None
+        found = self._geocode(token, prefer)
+        if found is not None:
+            context.last_location = found
+        return found
 
     def _geocode(self, token: Token, prefer: tuple[str | None, ...]) -> Location | None:
         """A place name, checked against what the dictionaries know of it.
