@@ -481,9 +481,22 @@ def evaluate_gold(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the event report as JSON.")
     ] = False,
+    corpus: Annotated[
+        Path,
+        typer.Option(
+            "--corpus",
+            metavar="FILE",
+            help="The stories that article-level gold (tests/gold/voa/) refers to by id.",
+        ),
+    ] = Path("../shared/corpora/voa_dev.jsonl"),
+    split: Annotated[
+        str,
+        typer.Option("--split", help="Which stories of article-level gold: dev, heldout or all."),
+    ] = "dev",
     model: ModelOpt = None,
 ) -> None:
-    """Score the coder on gold sentences (P/R/F1 by level, root, status) and actor tables."""
+    """Score the coder on gold sentences (P/R/F1 by level, root, status), real news
+    stories (P/R/F1 by kind: international, domestic, one-sided) and actor tables."""
     import json
 
     from detente.evaluate import (
@@ -494,10 +507,18 @@ def evaluate_gold(
         load_gold,
         print_report,
     )
+    from detente.story_eval import SPLITS, is_story_gold
 
+    if split not in (*SPLITS, "all"):
+        raise typer.BadParameter(f"--split must be dev, heldout or all, not {split!r}")
     pipeline = _pipeline(model, None)
     tables = [p for p in gold if p.suffix.lower() == ".csv"]
-    sentences = [p for p in gold if p.suffix.lower() != ".csv"]
+    stories = [p for p in gold if p not in tables and is_story_gold(p)]
+    sentences = [p for p in gold if p not in tables and p not in stories]
+    if stories:
+        _evaluate_stories(pipeline, stories, corpus, split, floors, misses, as_json)
+        if not sentences and not tables:
+            return
     report = evaluate(pipeline, load_gold(sentences)) if sentences else None
     accuracy = None
     if report is not None:
@@ -518,6 +539,40 @@ def evaluate_gold(
         if below:
             raise typer.Exit(1)
         err.print(f"all floors in {floors} met")
+
+
+def _evaluate_stories(
+    pipeline: Pipeline,
+    paths: list[Path],
+    corpus: Path,
+    split: str,
+    floors: Path | None,
+    misses: int,
+    as_json: bool,
+) -> None:
+    """Article-level scores on real news stories, checked against the `stories` floors."""
+    import json
+
+    from detente.story_eval import (
+        check_story_floors,
+        evaluate_stories,
+        load_story_floors,
+        load_story_gold,
+        print_story_report,
+    )
+
+    gold = [story for path in paths for story in load_story_gold(path)]
+    report = evaluate_stories(pipeline, gold, corpus, None if split == "all" else split)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        print_story_report(report, Console(), misses)
+    if floors is not None:
+        below = check_story_floors(report, load_story_floors(floors, split))
+        for failure in below:
+            err.print(f"[red]below floor[/]: {failure}")
+        if below:
+            raise typer.Exit(1)
 
 
 @app.command()

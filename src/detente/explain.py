@@ -14,7 +14,7 @@ from detente.pipeline import Pipeline, article_from_text
 def explain_text(pipeline: Pipeline, text: str, published: date | None = None) -> list[str]:
     """A readable report of every step of coding `text`."""
     article = article_from_text(text, published)
-    doc = pipeline.nlp(article.text)
+    doc = pipeline.nlp(article.body)
     codings = pipeline.code_sentences(doc, article, explain=True)
     lines = [f"published: {published or 'unknown'}"]
     for index, (sent, coding) in enumerate(zip(doc.sents, codings, strict=True)):

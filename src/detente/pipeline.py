@@ -20,6 +20,7 @@ from detente.actors import ActorDictionary, ActorResolver
 from detente.events.coder import ArticleContext, EventCoder, SentenceCoding
 from detente.events.lexicon import Lexicon
 from detente.events.status import StatusCues
+from detente.ingest.dateline import date_from_text
 from detente.issues import IssueTagger, Taxonomy
 from detente.knowledge import combined_digest
 from detente.nlp import BATCH_SIZE, load_model, parse
@@ -123,7 +124,7 @@ class Pipeline:
             yield from self._process_batch(pending)
 
     def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
-        docs = parse(self.nlp, (a.text for a in batch), batch_size=self.config.batch_size)
+        docs = parse(self.nlp, (a.body for a in batch), batch_size=self.config.batch_size)
         for article, doc in zip(batch, docs, strict=True):
             yield self.code_doc(doc, article)
 
@@ -154,6 +155,8 @@ class Pipeline:
             learned.extend(taught)
         tags = self.tagger.tag(doc) if tags is None else tags
         dateline = self.coder.gazetteer.lookup(article.dateline) if article.dateline else None
+        if dateline is not None:
+            dateline = replace(dateline, source="dateline")
         context = ArticleContext(
             article.article_id,
             article.published,
@@ -173,13 +176,18 @@ class Pipeline:
 def article_from_text(
     text: str, published: date | None = None, article_id: str | None = None
 ) -> Article:
-    """Wrap a bare text as an Article (the id is the content hash unless given)."""
+    """Wrap a bare text as an Article (the id is the content hash unless given); a
+    dateline is split off as ingest does, and dates the text when nothing else does."""
+    dating = date_from_text(text)
+    source = PublishedSource.GIVEN if published else dating.source
     return Article(
         article_id=article_id or stable_hash(text),
         text=text,
         origin="<text>",
-        published=published,
-        published_source=PublishedSource.GIVEN if published else PublishedSource.UNKNOWN,
+        published=published or dating.published,
+        published_source=source,
+        dateline=dating.place,
+        body_start=dating.body_start,
     )
 
 

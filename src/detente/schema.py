@@ -46,6 +46,12 @@ class Article:
     published_source: PublishedSource = PublishedSource.UNKNOWN
     language: str | None = "en"
     dateline: str | None = None  # the place of a dateline ("Beijing"), if the text opens with one
+    body_start: int = 0  # the offset where the story begins after its dateline
+
+    @property
+    def body(self) -> str:
+        """The text the parser reads: the story without its dateline."""
+        return self.text[self.body_start :]
 
     @property
     def content_hash(self) -> str:
@@ -120,6 +126,7 @@ class Location:
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    source: str | None = None  # how it was found: clause, visit, dateline
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -128,6 +135,7 @@ class Location:
             "admin1": self.admin1,
             "lat": self.lat,
             "lon": self.lon,
+            "source": self.source,
         }
 
 
@@ -164,6 +172,16 @@ class Event:
     pattern: str = ""  # the lexicon entry that fired
     status_cue: str | None = None  # the word that set the status ("set", "not", "could")
     issues: tuple[str, ...] = field(default=())
+    target_implied: bool = False  # a one-sided event: the target is the CAMEO default
+
+    @property
+    def kind(self) -> str:
+        """international (two countries, or an organisation), domestic (two actors of one
+        country) or one-sided (no target named: the target is implied)."""
+        if self.target_implied:
+            return "one-sided"
+        source, target = self.source.actor.country, self.target.actor.country
+        return "domestic" if source is not None and source == target else "international"
 
     def to_record(self) -> dict[str, Any]:
         """The DESIGN.md event record: the stable JSON contract."""
@@ -173,7 +191,8 @@ class Event:
             "sentence_index": self.sentence_index,
             "evidence": self.evidence,
             "source": _actor_record(self.source),
-            "target": _actor_record(self.target),
+            "target": {**_actor_record(self.target), "implied": self.target_implied},
+            "kind": self.kind,
             "cameo": self.cameo,
             "cameo_root": self.cameo_root,
             "goldstein": self.goldstein,

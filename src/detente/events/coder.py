@@ -10,7 +10,7 @@ same-sentence duplicates. No match, no event: there is no fallback code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -262,7 +262,12 @@ class EventCoder:
                     if obj.ent_type_ == "FAC" and context.last_location is not None:
                         last = context.last_location
                         return Location(
-                            _entity_text(obj), last.country, last.admin1, last.lat, last.lon
+                            _entity_text(obj),
+                            last.country,
+                            last.admin1,
+                            last.lat,
+                            last.lon,
+                            source="clause",
                         )
         for anchor in _chain(match.head):
             # "visiting Shanghai, where he pushed China to ...": the place the clause modifies
@@ -286,6 +291,7 @@ class EventCoder:
             return None
         found = self._geocode(token, prefer)
         if found is not None:
+            found = replace(found, source="clause")
             context.last_location = found
         return found
 
@@ -372,8 +378,8 @@ def _visitor_first(
     "Xi met Blinken in Beijing" is coded USA -> CHN: the meeting took place in
     the target's country only when the source is the guest.
     """
-    if location is None or location.country is None:
-        return source, target
+    if location is None or location.country is None or location.source == "dateline":
+        return source, target  # where the story was filed says nothing of who travelled
     if source.actor.country == location.country and target.actor.country not in (
         None,
         location.country,

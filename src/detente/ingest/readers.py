@@ -177,6 +177,7 @@ def make_article(
         published_source = PublishedSource.GIVEN if published else PublishedSource.UNKNOWN
     return Article(
         dateline=dating.place,
+        body_start=dating.body_start,
         article_id=article_id or stable_hash(text),
         text=text,
         origin=origin,
