@@ -195,7 +195,8 @@ CASES = [
     (
         "2023-11-04",
         "Tokyo and Manila agreed to deepen defence ties during Kishida's visit to Manila.",
-        [("JPNGOV", "042", "PHLGOV", "occurred"), ("JPNGOV", "019", "PHLGOV", "occurred")],
+        # agreeing to deepen ties is a stated intent keyed by the act (CAMEO 032)
+        [("JPNGOV", "042", "PHLGOV", "occurred"), ("JPNGOV", "032", "PHLGOV", "occurred")],
     ),
     # killing a named person is an assassination (186), shooting one an attempt (185);
     # unnamed soldiers and a shot-down balloon keep the verb's code (persons.yaml)

@@ -73,8 +73,8 @@ def test_lexicon_compiles_pattern_into_slots(pattern, pos, head, slots, required
 @pytest.mark.parametrize(
     ("pattern", "pos", "problem"),
     [
-        ("{S} meet", "verb", "exactly one {S} and one {T}"),
-        ("{S} meet {S}", "verb", "exactly one {S} and one {T}"),
+        ("{S} meet {S}", "verb", "one {S} and one {T}"),
+        ("{T} meet", "verb", "one {S} and one {T}"),
         ("meet {S} {T}", "verb", "needs a placeholder before the verb"),
         ("{S} {T}", "verb", "has no head word"),
         ("{S} meet {T}", "adjective", "pos must be"),

@@ -113,11 +113,20 @@ def test_store_migrates_a_version_one_database(tmp_path: Path) -> None:
 
     con.execute(SCHEMA)
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute(
+        "INSERT INTO events (event_id, source_country, target_country) "
+        "VALUES ('e1', 'USA', 'CHN'), ('e2', 'KEN', 'KEN')"
+    )
     con.close()
     with Store(path) as store:
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         columns = {r[0] for r in store.con.execute("DESCRIBE events").fetchall()}
-        assert {"merged_id", "representative", "mentions"} <= columns
+        assert {"merged_id", "representative", "mentions", "kind", "target_implied"} <= columns
+        # events stored before one-sided events existed: their kind is read off the actors
+        kinds = store.con.execute(
+            "SELECT event_id, kind, target_implied FROM events ORDER BY event_id"
+        ).fetchall()
+        assert kinds == [("e1", "international", False), ("e2", "domestic", False)]
 
 
 def test_store_refuses_a_newer_database(tmp_path: Path) -> None:

@@ -64,6 +64,7 @@ def create_app(db: str | Path) -> FastAPI:
         status: Annotated[
             str | None, Query(pattern="^(occurred|planned|hypothetical|negated)$")
         ] = None,
+        kind: Annotated[str | None, Query(pattern="^(international|domestic|one-sided)$")] = None,
         since: date | None = None,
         until: date | None = None,
         merged: bool = False,
@@ -78,6 +79,7 @@ def create_app(db: str | Path) -> FastAPI:
             since=since,
             until=until,
             issue=issue,
+            kind=kind,
             merged=merged,
         )
         records = db.events(query)

@@ -15,7 +15,7 @@ from detente import __version__
 from detente.errors import DetenteError, StoreError
 from detente.output import FORMATS, write_records
 from detente.pipeline import Pipeline, PipelineConfig
-from detente.schema import IngestOutcome, OutcomeStatus
+from detente.schema import EVENT_KINDS, IngestOutcome, OutcomeStatus
 from detente.store import DEFAULT_DB, EventQuery, Store
 
 app = typer.Typer(
@@ -177,14 +177,21 @@ def events(
     issue: Annotated[
         str | None, typer.Option("--issue", help="Only events tagged with this issue id.")
     ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help="Only international, domestic or one-sided events."),
+    ] = None,
     merged: Annotated[
         bool, typer.Option("--merged", help="One row per real-world event, not per report.")
     ] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Read stored events back, filtered by dyad, date and issue."""
+    """Read stored events back, filtered by dyad, kind, date and issue."""
+    if kind is not None and kind not in EVENT_KINDS:
+        raise typer.BadParameter(f"--kind must be one of {', '.join(EVENT_KINDS)}, not {kind!r}")
     query = EventQuery(
+        kind=kind,
         dyad=(dyad[0].upper(), dyad[1].upper()) if dyad else None,
         directed=directed,
         since=_date(since, "--since"),

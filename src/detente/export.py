@@ -229,6 +229,8 @@ def plover(record: dict[str, Any]) -> dict[str, Any]:
         row[f"{side}_text"] = actor["text"]
     return {
         **row,
+        "target_implied": bool(record["target"].get("implied", False)),
+        "kind": record.get("kind", "international"),
         "cameo": record["cameo"],
         "goldstein": record["goldstein"],
         "country": location.get("country"),

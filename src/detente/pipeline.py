@@ -162,6 +162,7 @@ class Pipeline:
             article.published,
             dateline=dateline,
             year_only=article.published_source is PublishedSource.TEXT_YEAR,
+            home=(dateline.country if dateline else None) or self.coder.resolver.story_country(doc),
         )
         codings = []
         for index, sent in enumerate(doc.sents):

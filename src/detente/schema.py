@@ -139,6 +139,9 @@ class Location:
         }
 
 
+EVENT_KINDS = ("international", "domestic", "one-sided")
+
+
 class Status(StrEnum):
     OCCURRED = "occurred"
     PLANNED = "planned"
@@ -219,6 +222,7 @@ def _actor_record(mention: Mention) -> dict[str, Any]:
         "country": actor.country,
         "sector": actor.sector,
         "role": actor.role,
+        "via": actor.via or None,  # what resolved it: person, agency, role, unplaced, ...
     }
 
 

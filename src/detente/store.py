@@ -21,7 +21,7 @@ import duckdb
 from detente.errors import StoreError
 from detente.schema import Actor, ArticleResult, IngestOutcome, OutcomeStatus, stable_hash
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "detente.duckdb"
 
 SCHEMA = """
@@ -89,6 +89,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
              FROM events)
            GROUP BY code, name""",
     ),
+    3: (
+        # domestic and one-sided events: what kind each event is, and whether its target is
+        # the one CAMEO implies; earlier events were all two-actor events
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS kind VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS target_implied BOOLEAN DEFAULT FALSE",
+        """UPDATE events SET kind = CASE
+             WHEN source_country IS NOT NULL AND source_country = target_country
+             THEN 'domestic' ELSE 'international' END,
+             target_implied = FALSE
+           WHERE kind IS NULL""",
+    ),
 }
 
 EVENT_COLUMNS = (
@@ -125,6 +136,8 @@ EVENT_COLUMNS = (
     "rule",
     "confidence",
     "record",
+    "kind",
+    "target_implied",
 )
 
 
@@ -157,6 +170,7 @@ class EventQuery:
     since: date | None = None
     until: date | None = None
     issue: str | None = None
+    kind: str | None = None  # international, domestic or one-sided; None: all
     merged: bool = False  # one record per merged event (the best-dated report of it)
     limit: int | None = None
 
@@ -437,6 +451,9 @@ class Store:
         if query.issue:
             where.append("list_contains(issues, ?)")
             params.append(query.issue)
+        if query.kind:
+            where.append("kind = ?")
+            params.append(query.kind)
         if query.since:
             where.append("date >= ?")
             params.append(query.since)
@@ -477,12 +494,14 @@ class Store:
         }
 
     def dyad_quad_counts(self, top: int = 10) -> list[tuple[str, str, int, int, int, int, int]]:
-        """Undirected country dyads with event counts per quad class, busiest first."""
+        """Undirected international dyads with event counts per quad class, busiest first
+        (a country's internal events are read with `dyad KEN KEN`)."""
         rows = self.con.execute(
             """
             WITH sides AS (
               SELECT coalesce(source_country, source_code) AS s,
-                     coalesce(target_country, target_code) AS t, quad_class FROM events),
+                     coalesce(target_country, target_code) AS t, quad_class FROM events
+              WHERE kind = 'international'),
             e AS (SELECT least(s, t) AS a, greatest(s, t) AS b, quad_class FROM sides)
             SELECT a, b, count(*) FILTER (quad_class = 1), count(*) FILTER (quad_class = 2),
                    count(*) FILTER (quad_class = 3), count(*) FILTER (quad_class = 4), count(*) AS n
@@ -538,6 +557,8 @@ def _event_row(record: dict[str, Any]) -> list[Any]:
         record["rule"],
         record["confidence"],
         json.dumps(record, ensure_ascii=False),
+        record.get("kind", "international"),
+        bool(target.get("implied", False)),
     ]
 
 

@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from detente.errors import InputError
-from detente.evaluate import Score, actor_key
+from detente.evaluate import Score
 from detente.ingest import read_inputs
 from detente.pipeline import Pipeline
-from detente.schema import Article, Event
+from detente.schema import EVENT_KINDS, Article, Event
 
-KINDS = ("international", "domestic", "one-sided")
+KINDS = EVENT_KINDS
 SPLITS = ("dev", "heldout")
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
 NO_TARGET = "-"
@@ -146,7 +146,10 @@ def _gold_actor(actor: dict[str, Any]) -> str:
     """Country, or the organisation's code when it has no country ('IGOUNO', 'REBISL')."""
     if actor.get("country"):
         return str(actor["country"])
-    return str(actor.get("code") or actor_key(actor))
+    code = str(actor.get("code") or "")
+    if len(code) != 6:
+        raise ValueError(f"an organisation needs its full code ('IGOUNO'), not {code!r}")
+    return code
 
 
 def read_stories(corpus: Path, ids: Iterable[str]) -> list[Article]:

@@ -14,7 +14,7 @@ the last two countries named.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from detente.schema import Actor, Mention
 
 Resolve = Callable[[Token, date | None], Mention | None]
 MIN_PART = 2  # one-letter initials never register
+DESCRIBED = ("armed_group", "organisation", "country")  # what a description points back to
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +36,35 @@ class References:
     pronouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_markers: frozenset[str]
+    # "the group", "the bloc", "the country": description noun -> antecedent kinds
+    descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
         words, _ = words_by_kind(path or data_path("actors", "references.yaml"), "references")
+        descriptions: dict[str, tuple[str, ...]] = {}
+        for kind in DESCRIBED:
+            for word in words.get(f"{kind}_noun", ()):
+                descriptions[word] = (*descriptions.get(word, ()), kind)
         return cls(
             frozenset(words.get("pronoun", ())),
             frozenset(words.get("pair_noun", ())),
             frozenset(words.get("pair_marker", ())),
+            descriptions,
         )
+
+    def described(self, token: Token) -> tuple[str, ...]:
+        """What a definite description may point back to ("THE GROUP": an armed group), or
+        nothing when the phrase is no bare "the (adjective) NOUN"."""
+        kinds = self.descriptions.get(token.lemma_.lower(), ())
+        if not kinds or token.tag_ not in ("NN", "NNP"):
+            return ()
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+            return ()
+        if any(c.dep_ in ("compound", "poss", "nmod", "prep", "relcl", "acl") for c in children):
+            return ()  # "the Wagner group", "the country's army", "the group of experts"
+        return kinds
 
     def is_pair(self, token: Token) -> bool:
         """'the two sides', 'both governments': two actors named before."""
@@ -51,6 +72,25 @@ class References:
             c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.pair_markers
             for c in token.children
         )
+
+
+def last_described(token: Token, kinds: tuple[str, ...]) -> Actor | None:
+    """The actor of one of these kinds named last before `token`: an armed group (an
+    agency or organisation in sector REB), an organisation, a country."""
+    doc = token.doc
+    for i in range(token.i - 1, -1, -1):
+        hit = doc[i]._.detente_hit
+        if hit is None or hit.end - 1 != i or not hit.entries:
+            continue
+        entry = hit.entries[0]
+        if "armed_group" in kinds and entry.sector == "REB" and entry.kind in ("agency", "igo"):
+            igo = entry.igo if entry.kind == "igo" else None
+            return Actor.make(entry.country, "REB", name=entry.name, via="coref", igo=igo)
+        if "organisation" in kinds and entry.kind == "igo" and entry.sector == "IGO":
+            return Actor.make(None, "IGO", name=entry.name, via="coref", igo=entry.igo)
+        if "country" in kinds and entry.kind == "country" and entry.country:
+            return Actor.make(entry.country, None, name=entry.name, via="coref")
+    return None
 
 
 def last_two_countries(token: Token, resolve: Resolve, published: date | None) -> list[Mention]:

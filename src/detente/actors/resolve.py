@@ -10,6 +10,7 @@ a country plus the sector of a role noun ("Chinese" + "Foreign Minister").
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.coref import References, last_two_countries, link_names
+from detente.actors.coref import References, last_described, last_two_countries, link_names
 from detente.actors.dictionary import ActorDictionary, NameEntry, Role
 from detente.schema import Actor, Mention
 
@@ -59,6 +60,11 @@ AFFILIATION_VERBS = frozenset(
         "originate",
     }
 )
+# names that place a story in a country, and how far the leading country must lead
+STORY_PLACE_KINDS = frozenset({"country", "adjective", "place", "metonym"})
+STORY_LEAD = 1.5
+# entity types of a proper name: a named thing no dictionary knows is not a role
+NAMED_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "retired"})
 
 
@@ -122,6 +128,26 @@ class ActorResolver:
                     doc[i]._.detente_hit = None
         return link_names(doc, self.resolve, published, _coref_hit, self.references.pronouns)
 
+    def story_country(self, doc: Doc) -> str | None:
+        """The country a story is about: the one its names (countries, nationalities,
+        places, capitals) point to most, when it has a clear lead over the others."""
+        counts: Counter[str] = Counter()
+        seen: set[int] = set()
+        for token in doc:
+            hit = token._.detente_hit
+            if hit is None or hit.start in seen or not hit.entries:
+                continue
+            seen.add(hit.start)
+            entry = hit.entries[0]
+            if entry.kind in STORY_PLACE_KINDS and entry.country:
+                counts[entry.country] += 1
+        if not counts:
+            return None
+        ranked = counts.most_common(2)
+        leader, votes = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
+        return leader if votes >= STORY_LEAD * max(runner_up, 1) else None
+
     def resolve_pair(self, token: Token, published: date | None) -> list[Mention]:
         """'the two sides': the last two countries named before, as two mentions."""
         if not self.references.is_pair(token):
@@ -178,11 +204,38 @@ class ActorResolver:
             tokens = [t for t in tokens if not (t.pos_ == "PRON" and t.dep_ == "poss")]
         hits = _hits_in(tokens)
         actor = self._combine(token, tokens, hits, published)
+        if actor is None and not hits:
+            kinds = self.references.described(token)
+            actor = last_described(token, kinds) if kinds else None
         if actor is None:
             return None
         return Mention(
             text=_phrase_text(tokens), start=tokens[0].i, end=tokens[-1].i + 1, actor=actor
         )
+
+    def resolve_unplaced(self, token: Token) -> Mention | None:
+        """A role noun whose phrase names no country ("police", "protesters", "a court"):
+        the actor without its country, which the event's place or the story supplies.
+        Anything named in the phrase ("Kenyan police", "Wang") resolves on its own or
+        not at all."""
+        hit = token._.detente_hit
+        if hit is None or not (hit.start <= token.i < hit.end) or token.pos_ == "ADJ":
+            return None  # "military action" names no actor
+        # a role noun, or a generic body the dictionary knows only by kind ("Police",
+        # "the Interior Ministry")
+        generic = [e for e in hit.entries if e.kind == "agency" and e.country is None]
+        if hit.role is not None:
+            sector, role = hit.role.sector, hit.role.phrase
+        elif generic and len(generic) == len(hit.entries):
+            sector, role = generic[0].sector, generic[0].name
+        else:
+            return None
+        tokens = sorted(noun_phrase(token), key=lambda t: t.i)
+        named = [h for h in _hits_in(tokens) if h.entries and h is not hit]
+        if named or (token.ent_type_ in NAMED_ENTS and not generic):
+            return None
+        actor = Actor.make(None, sector, role=role, via="unplaced")
+        return Mention(_phrase_text(tokens), tokens[0].i, tokens[-1].i + 1, actor)
 
     def _resolve_modifier(
         self, token: Token, noun: Token, published: date | None

@@ -20,7 +20,7 @@ from detente.events.lexicon import Lexicon
 from detente.events.match import Match, SentenceMatches, match_sentence
 from detente.events.status import StatusCues
 from detente.ontology import Ontology
-from detente.schema import Event, Location, Mention, Status, stable_hash
+from detente.schema import Actor, Event, Location, Mention, Status, stable_hash
 from detente.timeplace.dates import DateResolver, ResolvedDate, Tense
 from detente.timeplace.places import Gazetteer
 
@@ -29,11 +29,14 @@ MEETING = "040"
 THIRD_COUNTRY_MEETING = "044"
 CONSULT_ROOT = "04"
 VISIT_CODES = frozenset({"042", "043"})
-LOCATION_PREPS = frozenset({"in", "at"})
+LOCATION_PREPS = frozenset({"in", "at", "through", "across"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 BOUNDARY_PREPS = frozenset({"since", "until", "till"})
+THREAT, INTENT = "threat", "intent"  # the keyed frames, named in an event's rule
+UNPLACED = "unplaced"  # Actor.via of a role noun whose phrase names no country
+IMPLIED = "implied"  # Actor.via of a one-sided event's implied target
 
 
 @dataclass(slots=True)
@@ -64,6 +67,7 @@ class ArticleContext:
     last_location: Location | None = None
     dateline: Location | None = None
     year_only: bool = False  # the publication date is only a year (from a copyright line)
+    home: str | None = None  # the country the story is about, for actors it does not place
 
 
 class EventCoder:
@@ -114,7 +118,8 @@ class EventCoder:
             sources, targets = pair[:1], pair[1:]
         else:
             found = {
-                t.i: self.resolver.resolve(t, published) for t in (*match.source, *match.target)
+                t.i: self.resolver.resolve(t, published) or self.resolver.resolve_unplaced(t)
+                for t in (*match.source, *match.target)
             }
             sources = [m for t in match.source if (m := found[t.i])]
             targets = [m for t in match.target if (m := found[t.i])]
@@ -128,37 +133,49 @@ class EventCoder:
                     and name not in coding.unresolved
                 ):
                     coding.unresolved.append(name)
+        if match.pattern.one_sided and sources:
+            targets = [_implied_target(match.head)]
         if not sources or not targets:
             missing = "source" if not sources else "target"
             coding.decisions.append(
                 Decision(match, f"no event: the {missing} is not a known actor")
             )
             return []
-        status, cue = self.cues.status_of(match.head)
+        status, cue = self.cues.status_of(_anchor(match))
         code = match.pattern.code
-        threatened = self.lexicon.frames.threats.cue(match.head)
-        threat = self.lexicon.frames.threats.code_for(code) if threatened is not None else None
-        rule = _rule(match) + ("+threat" if threat else "")
-        if threatened is not None and threat is not None:
-            # "is ready to take action against X": the threat is what happened
-            code = threat
-            status, cue = self.cues.status_of(threatened)
+        rule = _rule(match)
+        keyed = self._keyed(_anchor(match), code)
+        if keyed is not None:
+            # "is ready to take action against X", "agreed to hold drills with X": the
+            # threat or the stated intent is what happened
+            code, frame, cue_word = keyed
+            rule += f"+{frame}"
+            status, cue = self.cues.status_of(cue_word)
         elif code.startswith(CONSULT_ROOT) and (
             status is Status.PLANNED
-            or (status is Status.NEGATED and self.cues.planned_in_chain(match.head))
+            or (status is Status.NEGATED and self.cues.planned_in_chain(_anchor(match)))
         ):
             code = PLANNED_MEETING
         when = self._date(match, sent, status, context)
         events = []
         for source, target in _pairs(sources, targets):
             location = self._location(match, code, source, target, context)
+            source = _placed(source, location, context)
+            target = _placed(target, location, context, source)
+            if source is None or target is None:
+                coding.decisions.append(Decision(match, "no event: no country for an actor"))
+                continue
             event_code = self._against_person(match, code, target)
+            domestic = source.actor.country and source.actor.country == target.actor.country
+            if domestic and not match.pattern.one_sided:
+                # "Pakistan designated the BLA a terrorist group": sanctions at home are 172
+                event_code = self.lexicon.frames.domestic_codes.get(event_code, event_code)
             if code.startswith(CONSULT_ROOT) or code == PLANNED_MEETING:
                 source, target = _visitor_first(source, target, location)
                 if code == MEETING and _third_country(source, target, location):
                     event_code = THIRD_COUNTRY_MEETING
             entry = self.ontology[event_code]
-            if _same_actor(source, target):
+            if not match.pattern.one_sided and _same_actor(source, target):
                 coding.decisions.append(
                     Decision(match, "no event: source and target are the same actor")
                 )
@@ -194,10 +211,22 @@ class EventCoder:
                 ),
                 pattern=match.pattern.pattern,
                 status_cue=cue,
+                target_implied=match.pattern.one_sided,
             )
             coding.decisions.append(Decision(match, "event", event))
             events.append(event)
         return events
+
+    def _keyed(self, head: Token, code: str) -> tuple[str, str, Token] | None:
+        """The threat or intent code, the frame's name and its cue word, when a threat or
+        intent word governs the act at `head` and the frame lists the act's code."""
+        frames = self.lexicon.frames
+        for name, frame in ((THREAT, frames.threats), (INTENT, frames.intents)):
+            cue = frame.cue(head)
+            keyed = frame.code_for(code) if cue is not None else None
+            if cue is not None and keyed is not None:
+                return keyed, name, cue
+        return None
 
     def _against_person(self, match: Match, code: str, target: Mention) -> str:
         """ "killed Hezbollah leader Hassan Nasrallah": an attack on a named person is an
@@ -227,7 +256,7 @@ class EventCoder:
             return ResolvedDate(published, "year", "")
         if status is Status.PLANNED:
             tense = Tense.FUTURE
-        elif any(t.tag_ in PAST_TAGS for t in _chain(match.head)):
+        elif any(t.tag_ in PAST_TAGS for t in _chain(_anchor(match))):
             tense = Tense.PAST
         else:
             tense = Tense.NEAREST
@@ -269,7 +298,7 @@ class EventCoder:
                             last.lon,
                             source="clause",
                         )
-        for anchor in _chain(match.head):
+        for anchor in _chain(_anchor(match)):
             # "visiting Shanghai, where he pushed China to ...": the place the clause modifies
             if anchor.dep_ == "relcl" and any(c.lower_ == "where" for c in anchor.children):
                 found = self._place(anchor.head, prefer, context)
@@ -326,11 +355,24 @@ class EventCoder:
         best_at: dict[int, int] = {}
         for _, match, specificity in ranked:
             best_at.setdefault(match.head.i, specificity)
+        named_at = {m.head.i for e, m, _ in candidates if not e.target_implied}
         taken: set[tuple] = set()
         kept: list[Event] = []
+        # "agreed to hold drills with X": the stated intent replaces "agree with X"
+        replaced = {
+            id(g)
+            for e, m, _ in candidates
+            if e.rule.endswith(("+" + THREAT, "+" + INTENT))
+            and (g := _governing_match(m, heads)) is not None
+        }
         for event, match, specificity in ranked:
             pair = _pair_key(event)
             governor = _governing_match(match, heads)
+            if id(match) in replaced:
+                _note(coding, event, "dropped: the act it governs is coded as threat or intent")
+                continue
+            if event.rule.endswith(("+" + THREAT, "+" + INTENT)):
+                governor = None
             if governor is not None and any(
                 _pair_key(e) == pair for e, m, _ in candidates if m is governor
             ):
@@ -346,6 +388,9 @@ class EventCoder:
             if specificity < best_at[match.head.i]:
                 _note(coding, event, "dropped: a more specific pattern read this word")
                 continue
+            if event.target_implied and match.head.i in named_at:
+                _note(coding, event, "dropped: the predicate names its target")
+                continue
             keys = {(*pair, "code", event.cameo), (*pair, "head", match.head.i)}
             if keys & taken:
                 _note(coding, event, "dropped: duplicate of a more specific match")
@@ -353,6 +398,40 @@ class EventCoder:
             taken |= keys
             kept.append(event)
         return sorted(kept, key=lambda e: (e.source.start, e.target.start, e.cameo))
+
+
+def _anchor(match: Match) -> Token:
+    """The word whose clause holds the event's status, tense, time and place: the head,
+    or the support verb of a nominal event ("WILL IMPOSE sanctions on X")."""
+    return match.support or match.head
+
+
+def _implied_target(head: Token) -> Mention:
+    """The target CAMEO implies for a one-sided event: the government of the country where
+    it happens (placed like any actor without a country, by `_placed`)."""
+    return Mention("", head.i, head.i + 1, Actor.make(None, "GOV", via=IMPLIED))
+
+
+def _placed(
+    mention: Mention,
+    location: Location | None,
+    context: ArticleContext,
+    other: Mention | None = None,
+) -> Mention | None:
+    """An actor the text names without a country ("police", "protesters", a one-sided
+    event's implied government) belongs where the event happens: the clause's place,
+    else the dateline's, else the country the story is about; else the other side's
+    country for an implied target. None when nothing places it: never invented."""
+    actor = mention.actor
+    if actor.via not in (UNPLACED, IMPLIED):
+        return mention
+    country = (location.country if location else None) or context.home
+    if country is None and actor.via == IMPLIED and other is not None:
+        country = other.actor.country
+    if country is None:
+        return None
+    placed = Actor.make(country, actor.sector, name=actor.name, role=actor.role, via=actor.via)
+    return replace(mention, actor=placed)
 
 
 def _pairs(sources: list[Mention], targets: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -436,7 +515,7 @@ def _chain(head: Token) -> list[Token]:
 def _clause_tokens(match: Match) -> list[Token]:
     """Tokens attached to the event's head and the verbs governing it, nearest first."""
     tokens: list[Token] = []
-    for anchor in _chain(match.head):
+    for anchor in _chain(_anchor(match)):
         frontier = [anchor]
         for _ in range(4):  # deep enough for "spend hours with X during talks at Y"
             nxt = []
@@ -531,4 +610,6 @@ def _confidence(match: Match, source: Mention, target: Mention) -> float:
         score -= 0.05
     if match.reciprocal:
         score -= 0.05
+    if match.pattern.one_sided or UNPLACED in (source.actor.via, target.actor.via):
+        score -= 0.2  # an actor placed by the story, not named with its country
     return round(max(score, 0.1), 2)

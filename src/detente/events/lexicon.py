@@ -58,6 +58,12 @@ class Pattern:
         return len(self.required) * 2 + sum(1 for s in self.slots if s.prep)
 
     @property
+    def one_sided(self) -> bool:
+        """A pattern with no {T} ("{S} march", "{S} go on strike") names no target: the
+        coder supplies the implied one (the government where it happens)."""
+        return all(slot.role != "T" for slot in self.slots)
+
+    @property
     def frame(self) -> str:
         """A short name of the syntactic frame, used in the `rule` field."""
         parts = []
@@ -75,8 +81,8 @@ def compile_pattern(
     words = text.lower().replace("'s", " 's").split()
     words = [w.upper() if w in ("{s}", "{t}") else w for w in words]
     roles = [w for w in words if w in ROLES]
-    if sorted(roles) != ["{S}", "{T}"]:
-        raise ValueError("needs exactly one {S} and one {T}")
+    if sorted(roles) not in (["{S}", "{T}"], ["{S}"]):
+        raise ValueError("needs one {S} and one {T} (or, for a one-sided event, one {S})")
     if pos not in ("verb", "noun"):
         raise ValueError(f"pos must be 'verb' or 'noun', not {pos!r}")
     content = [w for w in words if w not in ARTICLES and w != "'s"]
@@ -125,23 +131,26 @@ def compile_pattern(
 
 
 @dataclass(frozen=True, slots=True)
-class Threats:
-    """Hostile acts a speaker says it is ready to do (data/events/threats.yaml)."""
+class KeyedFrame:
+    """Acts a speaker says it will do, coded by the CAMEO codebook as the speaker's own
+    act keyed by the inner one: a threat (data/events/threats.yaml: "threatened to impose
+    sanctions" is 1312) or a stated intent (data/events/intents.yaml: "agreed to hold
+    joint drills" is 0312)."""
 
-    verbs: frozenset[str]  # "threatened to suspend relations"
-    adjectives: frozenset[str]  # "is ready to take action"
-    acts: dict[str, str]  # act code prefix -> threat code
+    verbs: frozenset[str]  # "threatened to suspend relations", "agreed to hold talks"
+    adjectives: frozenset[str]  # "is ready to take action", "is willing to withdraw"
+    acts: dict[str, str]  # act code prefix -> the frame's code
 
     def code_for(self, act: str) -> str | None:
-        """The threat code of an act, by the act code's longest listed prefix."""
+        """The frame's code for an act, by the act code's longest listed prefix."""
         for size in range(len(act), 1, -1):
             if act[:size] in self.acts:
                 return self.acts[act[:size]]
         return None
 
     def cue(self, head: Token) -> Token | None:
-        """The word that makes the act at `head` a threat: a verb or adjective it is the
-        open complement of ("THREATENED to expel", "is READY to take action")."""
+        """The word that makes the act at `head` a threat or an intent: a verb or adjective
+        it is the open complement of ("THREATENED to expel", "is READY to take action")."""
         token = head
         while token.dep_ == "xcomp" and token.head.i != token.i:
             token = token.head
@@ -153,17 +162,17 @@ class Threats:
         return None
 
     @classmethod
-    def load(cls, ontology: Ontology, path: Path | None = None) -> tuple[Threats, str]:
-        path = path or data_path("events", "threats.yaml")
+    def load(cls, ontology: Ontology, path: Path, key: str) -> tuple[KeyedFrame, str]:
+        """Read a frame file whose `acts` map an act code prefix to the code under `key`."""
         data = load_yaml(path, "acts", "cues")
         acts: dict[str, str] = {}
         for number, entry in enumerate(data.entries, 1):
-            require(path, entry, number, "act", "threat")
-            act, threat = str(entry["act"]), str(entry["threat"])
-            for code in (act, threat):
+            require(path, entry, number, "act", key)
+            act, coded = str(entry["act"]), str(entry[key])
+            for code in (act, coded):
                 if code not in ontology:
                     raise DataFileError(path, f"act {number}: unknown CAMEO code {code!r}")
-            acts[act] = threat
+            acts[act] = coded
         words: dict[str, set[str]] = {"verb": set(), "adj": set()}
         for number, entry in enumerate(data.section("cues"), 1):
             require(path, entry, number, "word", "pos")
@@ -171,6 +180,21 @@ class Threats:
                 raise DataFileError(path, f"cue {number}: pos must be 'verb' or 'adj'")
             words[entry["pos"]].add(str(entry["word"]).lower())
         return cls(frozenset(words["verb"]), frozenset(words["adj"]), acts), data.digest
+
+
+def load_domestic_codes(ontology: Ontology, path: Path | None = None) -> tuple[dict[str, str], str]:
+    """International code -> the code of the same act at home (data/events/domestic.yaml)."""
+    path = path or data_path("events", "domestic.yaml")
+    data = load_yaml(path, "codes")
+    codes: dict[str, str] = {}
+    for number, entry in enumerate(data.entries, 1):
+        require(path, entry, number, "international", "domestic")
+        pair = (str(entry["international"]), str(entry["domestic"]))
+        for code in pair:
+            if code not in ontology:
+                raise DataFileError(path, f"code {number}: unknown CAMEO code {code!r}")
+        codes[pair[0]] = pair[1]
+    return codes, data.digest
 
 
 def load_person_acts(ontology: Ontology, path: Path | None = None) -> tuple[dict[str, str], str]:
@@ -189,6 +213,35 @@ def load_person_acts(ontology: Ontology, path: Path | None = None) -> tuple[dict
 
 
 @dataclass(frozen=True, slots=True)
+class Alternations:
+    """What the engine derives for every entry (data/events/alternations.yaml): support
+    verbs that lend their subject to a nominal event, and preposition families."""
+
+    support: frozenset[str]  # "IMPOSED sanctions on", "RAMPED UP sanctions on"
+    families: dict[str, frozenset[str]]  # preposition -> every member of its family
+
+    def prepositions(self, prep: str) -> frozenset[str]:
+        return self.families.get(prep, frozenset({prep}))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> tuple[Alternations, str]:
+        path = path or data_path("events", "alternations.yaml")
+        data = load_yaml(path, "support", "prepositions")
+        for number, entry in enumerate(data.entries, 1):
+            require(path, entry, number, "verb")
+        support = frozenset(str(e["verb"]).lower() for e in data.entries)
+        families: dict[str, frozenset[str]] = {}
+        for number, entry in enumerate(data.section("prepositions"), 1):
+            family = entry.get("family") if isinstance(entry, dict) else None
+            words = frozenset(str(w).lower() for w in family or ())
+            if len(words) < 2 or not words <= PREPOSITIONS:
+                raise DataFileError(path, f"preposition family {number}: two or more prepositions")
+            for word in words:
+                families[word] = families.get(word, frozenset()) | words
+        return cls(support, families), data.digest
+
+
+@dataclass(frozen=True, slots=True)
 class Frames:
     """The frames the pattern language cannot spell (docs/lexicon.md), each from its file."""
 
@@ -197,12 +250,15 @@ class Frames:
     reporting_verbs: frozenset[str] = frozenset()
     # (request verb, clause verb or "") -> pattern: "demanded that X release ..."
     requests: dict[tuple[str, str], Pattern] = field(default_factory=dict)
-    threats: Threats = field(default_factory=lambda: Threats(frozenset(), frozenset(), {}))
+    threats: KeyedFrame = field(default_factory=lambda: KeyedFrame(frozenset(), frozenset(), {}))
+    intents: KeyedFrame = field(default_factory=lambda: KeyedFrame(frozenset(), frozenset(), {}))
     # "drew criticism from X", "prompted X to protest": trigger verbs, reaction words
     triggers: frozenset[str] = frozenset()
     reactions: dict[str, Pattern] = field(default_factory=dict)
     grievances: dict[str, Pattern] = field(default_factory=dict)  # word told to someone
     person_acts: dict[str, str] = field(default_factory=dict)  # "killed <named person>"
+    alternations: Alternations = field(default_factory=lambda: Alternations(frozenset(), {}))
+    domestic_codes: dict[str, str] = field(default_factory=dict)  # 163 -> 172 at home
     request_verbs: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -217,20 +273,39 @@ class Frames:
 
         reported, grievances, reported_digest = load_reported(ontology)
         requests, request_digest = load_requests(ontology)
-        threats, threat_digest = Threats.load(ontology)
+        threats, threat_digest = KeyedFrame.load(
+            ontology, data_path("events", "threats.yaml"), "threat"
+        )
+        intents, intent_digest = KeyedFrame.load(
+            ontology, data_path("events", "intents.yaml"), "intent"
+        )
         triggers, reactions, reaction_digest = load_reactions(ontology)
         person_acts, person_digest = load_person_acts(ontology)
+        alternations, alternation_digest = Alternations.load()
+        domestic_codes, domestic_digest = load_domestic_codes(ontology)
         frames = cls(
-            reported,
-            ReportingCues.load().verbs,
-            requests,
-            threats,
-            triggers,
-            reactions,
-            grievances,
-            person_acts,
+            reported=reported,
+            reporting_verbs=ReportingCues.load().verbs,
+            requests=requests,
+            threats=threats,
+            intents=intents,
+            triggers=triggers,
+            reactions=reactions,
+            grievances=grievances,
+            person_acts=person_acts,
+            alternations=alternations,
+            domestic_codes=domestic_codes,
         )
-        digests = [reported_digest, request_digest, threat_digest, reaction_digest, person_digest]
+        digests = [
+            reported_digest,
+            request_digest,
+            threat_digest,
+            intent_digest,
+            reaction_digest,
+            person_digest,
+            alternation_digest,
+            domestic_digest,
+        ]
         return frames, digests
 
 

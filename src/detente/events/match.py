@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from detente.events.lexicon import Lexicon, Pattern, Slot
+from detente.events.lexicon import Alternations, Lexicon, Pattern, Slot
 from detente.events.status import infinitive
 
 # dependents that open a new clause: the pattern's words never come from there
@@ -47,6 +47,7 @@ COLLECTIVE_NOUNS = frozenset({"series", "string", "spate", "wave", "raft", "slew
 # "use the meetings to make clear ...": the object is the means, the subject still acts
 PURPOSE_VERBS = frozenset({"use", "spend", "need", "take", "have", "make"})
 VERB_POS = ("VERB", "AUX")
+NO_ALTERNATIONS = Alternations(frozenset(), {})
 NOUN_POS = ("NOUN", "PROPN")
 
 
@@ -61,6 +62,7 @@ class Match:
     target: list[Token]
     climbed: bool = False  # the subject came from a governing or coordinated clause
     reciprocal: bool = False  # "A and B met": the target came from the subject's conjuncts
+    support: Token | None = None  # "IMPOSED sanctions": the verb that lent its subject
 
 
 @dataclass(slots=True)
@@ -88,7 +90,7 @@ def match_sentence(sent: Span, lexicon: Lexicon, keep_attempts: bool = False) ->
             continue
         lemma = american_lemma(token.lemma_.lower())
         for pattern in lexicon.for_head(lemma, pos):
-            match, reason = try_pattern(pattern, token)
+            match, reason = try_pattern(pattern, token, lexicon.frames.alternations)
             if match is not None:
                 found.matches.append(match)
             if keep_attempts:
@@ -206,8 +208,11 @@ def _reported_match(pattern: Pattern, head: Token, reporting: frozenset[str]) ->
     return Match(pattern, head, [verb], _expand(speaker), _expand(subject))
 
 
-def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None]:
+def try_pattern(
+    pattern: Pattern, head: Token, alternations: Alternations | None = None
+) -> tuple[Match | None, str | None]:
     """Match one pattern at one head word; on failure say which part was missing."""
+    alternations = alternations or NO_ALTERNATIONS
     region = _region(head)
     words: list[Token] = []
     for lemma in pattern.required:
@@ -223,8 +228,16 @@ def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None
     mutual = pattern.symmetric and not any(
         c.dep_ == "dobj" and c._.detente_hit is not None for c in head.children
     )
+    # "the Council ramped up sanctions on X": a support verb lends a nominal event its
+    # subject, status and tense
+    support = _support_verb(head, alternations) if pattern.pos == "noun" else None
+    if support is not None:
+        # "imposed sanctions ON X": the parser often hangs the target on the verb
+        region = region + [t for t in _region(support) if t not in region and t != head]
     for slot in pattern.slots:
-        tokens, was_climbed = _fill(slot, pattern, head, region, words, passive, between)
+        tokens, was_climbed = _fill(
+            slot, pattern, head, region, words, passive, between, support, alternations
+        )
         subject_role = pattern.slots[0].role
         if not tokens and mutual and _names_a_pair(filled[subject_role]):
             # "the two sides met": both actors hide in one phrase; the coder unfolds it
@@ -239,7 +252,21 @@ def try_pattern(pattern: Pattern, head: Token) -> tuple[Match | None, str | None
             return None, f"no {_slot_name(slot, passive)} for {{{slot.role}}}"
         climbed = climbed or was_climbed
         filled[slot.role] = tokens
-    return Match(pattern, head, words, filled["S"], filled["T"], climbed, reciprocal), None
+    used = support if support is not None and _noun_owner(head, words) is None else None
+    match = Match(pattern, head, words, filled["S"], filled["T"], climbed, reciprocal, used)
+    return match, None
+
+
+def _support_verb(head: Token, alternations: Alternations) -> Token | None:
+    """The verb a nominal event is the object (or passive subject) of, when it is one of
+    the support verbs ("IMPOSED curbs on", "sanctions were SLAPPED on")."""
+    thing = head
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.dep_ == "dobj":
+        thing = head.head.head  # "gave Chad 20 million euros IN AID": the sum is the object
+    verb = thing.head
+    if thing.dep_ not in ("dobj", "nsubjpass") or verb.i == thing.i or verb.pos_ != "VERB":
+        return None
+    return verb if _lemma(verb) in alternations.support else None
 
 
 def _fill(
@@ -250,10 +277,19 @@ def _fill(
     words: list[Token],
     passive: bool,
     between: list[Token],
+    support: Token | None,
+    alternations: Alternations,
 ) -> tuple[list[Token], bool]:
     if slot.kind == "subject":
         if pattern.pos == "noun":
-            return _expand(_noun_owner(head, words)), False
+            owner = _noun_owner(head, words)
+            if owner is None and support is not None:
+                # the support verb's subject, or its agent when it is passive
+                if head.dep_ == "nsubjpass":
+                    return _expand(_agent(support)), False
+                subject, climbed = _subject(support)
+                return _expand(subject), climbed
+            return _expand(owner), False
         if passive:
             # "Iran was threatened with the return of sanctions by Britain": a by-phrase
             # the parser hung lower down is still the passive's agent
@@ -292,15 +328,24 @@ def _fill(
     # prepositional slot
     if slot.conjunct:
         return between[1:], False
+    family = alternations.prepositions(slot.prep or "")
     preps = [
         t
         for t in region
-        if t.lower_ == slot.prep
+        if t.lower_ in family
         and t.dep_ in ("prep", "agent", "dative")
         and t.head.lower_ not in ("along", "together")  # a companion, not an object
     ]
     # "imposed sanctions on X on Tuesday": the phrase on the pattern's own words comes first
-    preps.sort(key=lambda t: 0 if t.head in words else 1 if t.head == head else 2)
+    # the written preposition before the rest of its family
+    preps.sort(
+        key=lambda t: (t.lower_ != slot.prep, 0 if t.head in words else 1 if t.head == head else 2)
+    )
+    if not preps and support is not None and "to" in family:
+        # dative shift: "gave CHAD aid", "sent UKRAINE 300 million dollars in aid"
+        recipient = next((c for c in support.children if c.dep_ == "dative"), None)
+        if recipient is not None:
+            return _expand(recipient), False
     for prep in preps:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
