@@ -40,6 +40,13 @@ ActorsOpt = Annotated[
     ),
 ]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+ProposerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--proposer/--no-proposer",
+        help="Also code verbs the lexicon does not list with the learned proposer (make train).",
+    ),
+]
 FormatOpt = Annotated[
     str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
 ]
@@ -64,8 +71,9 @@ def _format(value: str) -> str:
     return value
 
 
-def _pipeline(model: str | None, actors: list[Path] | None) -> Pipeline:
-    return Pipeline(PipelineConfig(model=model, user_actors=list(actors or []))).load()
+def _pipeline(model: str | None, actors: list[Path] | None, proposer: bool = False) -> Pipeline:
+    config = PipelineConfig(model=model, user_actors=list(actors or []), proposer=proposer)
+    return Pipeline(config).load()
 
 
 def _report_problems(outcomes: list[IngestOutcome], quiet: bool) -> None:
@@ -85,6 +93,7 @@ def extract(
     fmt: FormatOpt = "jsonl",
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    proposer: ProposerOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
     """Code files and print their events on stdout; touches no database."""
@@ -92,7 +101,7 @@ def extract(
 
     day = _date(published, "--published")
     fmt = _format(fmt)
-    pipeline = _pipeline(model, actors)
+    pipeline = _pipeline(model, actors, proposer)
     report = IngestReport()
     records = (
         event.to_record()
@@ -118,6 +127,7 @@ def ingest(
     ] = False,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    proposer: ProposerOpt = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
@@ -128,7 +138,7 @@ def ingest(
     from detente.jobs import ingest_paths
 
     day = _date(published, "--published")
-    pipeline = _pipeline(model, actors)
+    pipeline = _pipeline(model, actors, proposer)
     start = time.perf_counter()
     counts = {"articles": 0, "events": 0}
     with (
@@ -466,11 +476,12 @@ def explain(
     published: PublishedOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    proposer: ProposerOpt = False,
 ) -> None:
     """Show the parse, the actors, the patterns tried and why each event was coded or not."""
     from detente.explain import explain_text
 
-    pipeline = _pipeline(model, actors)
+    pipeline = _pipeline(model, actors, proposer)
     for line in explain_text(pipeline, sentence, _date(published, "--published")):
         typer.echo(line)
 
@@ -501,6 +512,7 @@ def evaluate_gold(
         typer.Option("--split", help="Which stories of article-level gold: dev, heldout or all."),
     ] = "dev",
     model: ModelOpt = None,
+    proposer: ProposerOpt = False,
 ) -> None:
     """Score the coder on gold sentences (P/R/F1 by level, root, status), real news
     stories (P/R/F1 by kind: international, domestic, one-sided) and actor tables."""
@@ -518,7 +530,7 @@ def evaluate_gold(
 
     if split not in (*SPLITS, "all"):
         raise typer.BadParameter(f"--split must be dev, heldout or all, not {split!r}")
-    pipeline = _pipeline(model, None)
+    pipeline = _pipeline(model, None, proposer)
     tables = [p for p in gold if p.suffix.lower() == ".csv"]
     stories = [p for p in gold if p not in tables and is_story_gold(p)]
     sentences = [p for p in gold if p not in tables and p not in stories]
@@ -580,6 +592,33 @@ def _evaluate_stories(
             err.print(f"[red]below floor[/]: {failure}")
         if below:
             raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    sentences: Annotated[
+        list[Path],
+        typer.Argument(help="Labelled training sentences (JSON Lines) or folders of them."),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="Where to write the model.")
+    ] = Path("src/detente/data/models/proposer.json.gz"),
+    threshold: Annotated[
+        float, typer.Option("--threshold", help="Margin over 'no event' a proposal needs.")
+    ] = 0.0,
+    model: ModelOpt = None,
+) -> None:
+    """Train the learned proposer on the team's labelled sentences (make train)."""
+    import json
+
+    from detente.train import train as fit_proposer
+
+    files = sorted(f for p in sentences for f in (p.glob("*.jsonl") if p.is_dir() else [p]))
+    if not files:
+        raise typer.BadParameter("no training files (*.jsonl) found")
+    meta = fit_proposer(_pipeline(model, None), files, out, threshold)
+    typer.echo(json.dumps(meta, indent=1))
+    err.print(f"wrote {out}")
 
 
 @app.command()

@@ -19,6 +19,7 @@ from detente import __version__
 from detente.actors import ActorDictionary, ActorResolver
 from detente.events.coder import ArticleContext, EventCoder, SentenceCoding
 from detente.events.lexicon import Lexicon
+from detente.events.proposer import Proposer
 from detente.events.status import StatusCues
 from detente.ingest.dateline import date_from_text
 from detente.issues import IssueTagger, Taxonomy
@@ -37,6 +38,7 @@ class PipelineConfig:
     model: str | None = None
     user_actors: list[Path] = field(default_factory=list)
     batch_size: int = BATCH_SIZE
+    proposer: bool = False  # the learned proposer (docs/lexicon.md): off until it raises F1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +70,10 @@ class Pipeline:
         taxonomy = Taxonomy.load()
         reporting = ReportingCues.load()
         resolver = ActorResolver(nlp, book)
+        proposer = Proposer.load() if self.config.proposer else None
         self._parts = _Loaded(
             nlp,
-            EventCoder(ontology, lexicon, cues, resolver, dates, gazetteer),
+            EventCoder(ontology, lexicon, cues, resolver, dates, gazetteer, proposer),
             IssueTagger(nlp, taxonomy),
             QuoteFinder(resolver, reporting),
         )
@@ -83,6 +86,7 @@ class Pipeline:
                 dates.digest,
                 taxonomy.digest,
                 reporting.digest,
+                proposer.digest if proposer is not None else "",
             ]
         )
         return self

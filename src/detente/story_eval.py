@@ -10,7 +10,9 @@ An article-level event is a (source, target, CAMEO root) triple: the source's
 country or organisation code, the target's (`-` for none), the root. Events
 reported in several sentences count once, on both sides; gold and coder
 events are then matched one to one within a story. Precision is counted by
-the kind of the coder's event, recall by the kind of the gold event.
+the kind of the coder's event, recall by the kind of the gold event. The gold
+codes no generic statement (010), so the coder's 010 events (a letter sent, a
+speech given) are not scored.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ KINDS = EVENT_KINDS
 SPLITS = ("dev", "heldout")
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
 NO_TARGET = "-"
+GENERIC_STATEMENT = "010"
 Key = tuple[str, str, str]  # source, target, CAMEO root
 Ancestors = Callable[[str], list[str]]
 
@@ -186,6 +189,8 @@ def _score_story(
 ) -> None:
     predicted: dict[Key, Event] = {}
     for event in events:
+        if event.cameo == GENERIC_STATEMENT:
+            continue  # the gold codes no "made a statement" (010): out of its scope
         predicted.setdefault(_predicted_key(event), event)
     gold: dict[Key, StoryEvent] = {}
     for expected in story.events:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from detente.actors.resolve import ActorResolver
 from detente.events.lexicon import Lexicon
 from detente.events.match import Match, SentenceMatches, match_sentence
+from detente.events.proposer import PROPOSER, Proposer
 from detente.events.status import StatusCues
 from detente.ontology import Ontology
 from detente.schema import Actor, Event, Location, Mention, Status, stable_hash
@@ -81,6 +82,7 @@ class EventCoder:
         resolver: ActorResolver,
         dates: DateResolver,
         gazetteer: Gazetteer,
+        proposer: Proposer | None = None,
     ) -> None:
         self.ontology = ontology
         self.lexicon = lexicon
@@ -88,6 +90,7 @@ class EventCoder:
         self.resolver = resolver
         self.dates = dates
         self.gazetteer = gazetteer
+        self.proposer = proposer  # the learned reading of verbs the lexicon does not list
 
     def code_sentence(
         self, sent: Span, index: int, context: ArticleContext, explain: bool = False
@@ -95,7 +98,12 @@ class EventCoder:
         matched = match_sentence(sent, self.lexicon, keep_attempts=explain)
         coding = SentenceCoding(matched=matched if explain else None)
         candidates: list[tuple[Event, Match, int]] = []
-        for match in matched.matches:
+        proposed = (
+            self.proposer.propose(sent, {m.head.i for m in matched.matches})
+            if self.proposer is not None
+            else []
+        )
+        for match in [*matched.matches, *proposed]:
             made = self._events_for(match, sent, index, context, coding)
             candidates.extend((event, match, match.pattern.specificity) for event in made)
         kept = self._prune(candidates, coding)
@@ -598,6 +606,8 @@ def _rule(match: Match) -> str:
         frame = "request"
     elif match.pattern.origin.startswith("reactions.yaml"):
         frame = "reaction"
+    elif match.pattern.origin == PROPOSER:
+        frame += "+" + PROPOSER
     return f"{match.pattern.head}.{pos}:{frame}"
 
 
