@@ -19,6 +19,7 @@ from typing import Any
 
 from detente.errors import InputError
 from detente.events.coder import UNPLACED
+from detente.knowledge import parse_json_lines
 from detente.pipeline import Pipeline, article_from_text
 from detente.schema import Event
 
@@ -110,38 +111,33 @@ def actor_key(actor: dict[str, Any]) -> str:
 
 def load_gold(paths: Iterable[Path]) -> list[GoldSentence]:
     """Read gold files, failing with the file and line of any malformed record."""
-    sentences = []
-    for path in paths:
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            origin = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-                events = tuple(
-                    GoldEvent(
-                        actor_key(e["source"]),
-                        actor_key(e["target"]),
-                        e["source"].get("sector"),
-                        e["target"].get("sector"),
-                        str(e["cameo"]),
-                        e.get("status", "occurred"),
-                    )
-                    for e in record["events"]
-                )
-                published = record.get("published")
-                sentences.append(
-                    GoldSentence(
-                        record["id"],
-                        record["text"],
-                        date.fromisoformat(published) if published else None,
-                        events,
-                        tuple(record.get("tags", ())),
-                    )
-                )
-            except (KeyError, TypeError, ValueError) as exc:
-                raise InputError(origin, f"not a gold record: {exc!r}") from exc
-    return sentences
+    return [
+        sentence
+        for path in paths
+        for sentence in parse_json_lines(Path(path), _gold_sentence, "a gold record")
+    ]
+
+
+def _gold_sentence(record: dict[str, Any]) -> GoldSentence:
+    events = tuple(
+        GoldEvent(
+            actor_key(e["source"]),
+            actor_key(e["target"]),
+            e["source"].get("sector"),
+            e["target"].get("sector"),
+            str(e["cameo"]),
+            e.get("status", "occurred"),
+        )
+        for e in record["events"]
+    )
+    published = record.get("published")
+    return GoldSentence(
+        record["id"],
+        record["text"],
+        date.fromisoformat(published) if published else None,
+        events,
+        tuple(record.get("tags", ())),
+    )
 
 
 def _same_actor(gold: str, pred: dict[str, Any], ancestors: Ancestors) -> bool:

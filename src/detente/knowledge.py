@@ -10,17 +10,36 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from detente.errors import DataFileError
 
 REQUIRED_META = ("name", "version", "source", "updated")
+T = TypeVar("T")
+
+
+def parse_json_lines(path: Path, parse: Callable[[dict[str, Any]], T], what: str) -> list[T]:
+    """Each non-blank line of a JSON Lines file (gold, training sentences) through `parse`;
+    a malformed line fails with the file and line number and what it should have been."""
+    import json
+
+    from detente.errors import InputError
+
+    parsed = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append(parse(json.loads(line)))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"{path}:{number}", f"not {what}: {exc!r}") from exc
+    return parsed
 
 
 def data_path(*parts: str) -> Path:

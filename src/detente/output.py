@@ -28,6 +28,8 @@ CSV_COLUMNS = (
     "target.code",
     "target.name",
     "target.text",
+    "target.implied",
+    "kind",
     "status",
     "location.name",
     "location.country",

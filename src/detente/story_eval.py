@@ -27,6 +27,7 @@ from typing import Any
 from detente.errors import InputError
 from detente.evaluate import Score
 from detente.ingest import read_inputs
+from detente.knowledge import parse_json_lines
 from detente.pipeline import Pipeline
 from detente.schema import EVENT_KINDS, Article, Event
 
@@ -107,21 +108,15 @@ class StoryReport:
 
 def load_story_gold(path: Path) -> list[StoryGold]:
     """Read the article-level gold, failing with the line of any malformed record."""
-    stories = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-            split = record["split"]
-            if split not in SPLITS:
-                raise ValueError(f"split {split!r} is not one of {SPLITS}")
-            events = tuple(_story_event(e) for e in record["events"])
-            stories.append(StoryGold(str(record["id"]), split, events))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise InputError(origin, f"not a story gold record: {exc!r}") from exc
-    return stories
+    return parse_json_lines(Path(path), _story_gold, "a story gold record")
+
+
+def _story_gold(record: dict[str, Any]) -> StoryGold:
+    split = record["split"]
+    if split not in SPLITS:
+        raise ValueError(f"split {split!r} is not one of {SPLITS}")
+    events = tuple(_story_event(e) for e in record["events"])
+    return StoryGold(str(record["id"]), split, events)
 
 
 def _story_event(record: dict[str, Any]) -> StoryEvent:

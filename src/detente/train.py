@@ -10,7 +10,6 @@ The same files, seed and model give the same weights, byte for byte.
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from collections.abc import Iterable
@@ -19,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from detente.errors import InputError
 from detente.events.proposer import NONE, Candidate, Proposer, candidates, features, label_of
+from detente.knowledge import parse_json_lines
 from detente.ontology import Ontology
 from detente.pipeline import Pipeline
 
@@ -46,23 +45,14 @@ class TrainingSentence:
 
 def load_sentences(paths: Iterable[Path], ontology: Ontology) -> list[TrainingSentence]:
     """Read training files, failing with the file and line of any malformed record."""
-    sentences = []
-    for path in paths:
-        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                events = tuple(_event(e, record["text"], ontology) for e in record["events"])
-                published = record.get("published")
-                sentences.append(
-                    TrainingSentence(
-                        record["text"], date.fromisoformat(published) if published else None, events
-                    )
-                )
-            except (KeyError, TypeError, ValueError) as exc:
-                raise InputError(f"{path}:{number}", f"not a training sentence: {exc!r}") from exc
-    return sentences
+
+    def parse(record: dict[str, Any]) -> TrainingSentence:
+        events = tuple(_event(e, record["text"], ontology) for e in record["events"])
+        published = record.get("published")
+        day = date.fromisoformat(published) if published else None
+        return TrainingSentence(record["text"], day, events)
+
+    return [s for path in paths for s in parse_json_lines(Path(path), parse, "a training sentence")]
 
 
 def _event(record: dict[str, Any], text: str, ontology: Ontology) -> TrainingEvent:

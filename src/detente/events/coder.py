@@ -99,7 +99,9 @@ class EventCoder:
         coding = SentenceCoding(matched=matched if explain else None)
         candidates: list[tuple[Event, Match, int]] = []
         proposed = (
-            self.proposer.propose(sent, {m.head.i for m in matched.matches})
+            self.proposer.propose(
+                sent, {m.head.i for m in matched.matches}, self.lexicon.frames.reporting_verbs
+            )
             if self.proposer is not None
             else []
         )
