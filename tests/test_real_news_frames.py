@@ -83,6 +83,40 @@ CASES = [
     ),
     # a verb that judges an act lends it nothing
     ("2024-05-10", "Critics condemned the sanctions on Russia.", []),
+    # nominalization: the verb's entry read on its noun, the owner acting
+    (
+        "2022-03-01",
+        "Russia's invasion of Ukraine began last week.",
+        [("RUS", "190", "UKR", "international", "occurred")],
+    ),
+    # ... and with the actor in a by-phrase
+    (
+        "2023-05-10",
+        "The expulsion of two Russian diplomats by Lithuania angered Moscow.",
+        [("LTU", "174", "RUSGOV", "international", "occurred")],
+    ),
+    # one token naming both sides of a nominal relation
+    (
+        "2025-03-13",
+        "The peace process stemmed from the U.S.-Taliban deal signed in Doha.",
+        [("USA", "057", "AFGGOV", "international", "occurred")],
+    ),
+    # a description points back to the armed group named before it
+    (
+        "2025-03-12",
+        "The Balochistan Liberation Army attacked a train on Tuesday. "
+        "Pakistan condemned the group.",
+        [
+            ("PAKREB", "180", "PAKGOV", "one-sided", "occurred"),
+            ("PAK", "111", "PAKREB", "domestic", "occurred"),
+        ],
+    ),
+    # sanctions at home are administrative sanctions (172)
+    (
+        "2025-03-12",
+        "Pakistan designated the Balochistan Liberation Army as a terrorist group in 2006.",
+        [("PAK", "172", "PAKREB", "domestic", "occurred")],
+    ),
 ]
 
 

@@ -60,6 +60,8 @@ AFFILIATION_VERBS = frozenset(
         "originate",
     }
 )
+# what one half of a hyphenated pair may be ("U.S.-Taliban")
+PAIR_KINDS = frozenset({"country", "metonym", "igo", "agency"})
 # names that place a story in a country, and how far the leading country must lead
 STORY_PLACE_KINDS = frozenset({"country", "adjective", "place", "metonym"})
 STORY_LEAD = 1.5
@@ -76,6 +78,8 @@ class Hit:
     end: int
     entries: tuple[NameEntry, ...] = ()
     role: Role | None = None
+    # "U.S.-Ukraine talks", "the U.S.-Taliban deal": one token naming two sides
+    pair: tuple[NameEntry, NameEntry] | None = None
 
 
 class ActorResolver:
@@ -123,9 +127,13 @@ class ActorResolver:
             for i in span:
                 doc[i]._.detente_hit = hit
         for hit in chosen:  # with every name marked, drop ambiguous ones that belong to another
-            if hit.entries and not self._plausible(hit, doc):
+            if hit.entries and not (self._plausible(hit, doc) and _not_in_a_name(hit, doc)):
                 for i in range(hit.start, hit.end):
                     doc[i]._.detente_hit = None
+        for token in doc:
+            pair = self._hyphen_pair(token) if token._.detente_hit is None else None
+            if pair is not None:
+                token._.detente_hit = Hit(token.i, token.i + 1, pair=pair)
         return link_names(doc, self.resolve, published, _coref_hit, self.references.pronouns)
 
     def story_country(self, doc: Doc) -> str | None:
@@ -148,8 +156,28 @@ class ActorResolver:
         runner_up = ranked[1][1] if len(ranked) > 1 else 0
         return leader if votes >= STORY_LEAD * max(runner_up, 1) else None
 
+    def _hyphen_pair(self, token: Token) -> tuple[NameEntry, NameEntry] | None:
+        """Two countries or organisations joined by a hyphen in one token ("U.S.-Ukraine",
+        "China-Russia"), each known to the dictionaries as a place of power or a group."""
+        parts = token.text.split("-")
+        if len(parts) != 2 or not all(parts):
+            return None
+        found = []
+        for part in parts:
+            entries = self.book.names.get(part, ())
+            entry = next((e for e in entries if e.kind in PAIR_KINDS), None)
+            if entry is None:
+                return None
+            found.append(entry)
+        return found[0], found[1]
+
     def resolve_pair(self, token: Token, published: date | None) -> list[Mention]:
-        """'the two sides': the last two countries named before, as two mentions."""
+        """'the two sides': the last two countries named before; 'U.S.-Ukraine (talks)':
+        the two named in one token. As two mentions."""
+        hit = token._.detente_hit
+        if hit is not None and hit.pair is not None:
+            actors = [_from_entry(entry, token, False) for entry in hit.pair]
+            return [Mention(token.text, token.i, token.i + 1, a) for a in actors if a is not None]
         if not self.references.is_pair(token):
             return []
         pair = last_two_countries(token, self.resolve, published)
@@ -325,6 +353,18 @@ class ActorResolver:
             if found is not None:
                 return found
         return None
+
+
+def _not_in_a_name(hit: Hit, doc: Doc) -> bool:
+    """A place inside a longer person's name is part of that name: "Nadine Heredia" is
+    no Costa Rican province, "Lloyd Austin" no Texan city."""
+    if not all(e.kind == "place" for e in hit.entries):
+        return True
+    token = doc[hit.start]
+    if token.ent_type_ != "PERSON":
+        return True
+    person = next((e for e in doc.ents if e.start <= hit.start < e.end), None)
+    return person is None or (person.start, person.end) == (hit.start, hit.end)
 
 
 def _surname_of_another(hit: Hit, doc: Doc) -> bool:

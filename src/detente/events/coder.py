@@ -366,6 +366,9 @@ class EventCoder:
         for _, match, specificity in ranked:
             best_at.setdefault(match.head.i, specificity)
         named_at = {m.head.i for e, m, _ in candidates if not e.target_implied}
+        # "held talks with": a verb entry that names the noun reads it better than the noun
+        # entry does through its support verb
+        consumed = {w.i for _, m, _ in candidates for w in m.words}
         taken: set[tuple] = set()
         kept: list[Event] = []
         # "agreed to hold drills with X": the stated intent replaces "agree with X"
@@ -397,6 +400,9 @@ class EventCoder:
                 continue
             if specificity < best_at[match.head.i]:
                 _note(coding, event, "dropped: a more specific pattern read this word")
+                continue
+            if match.support is not None and match.head.i in consumed:
+                _note(coding, event, "dropped: the support verb's own entry reads this noun")
                 continue
             if event.target_implied and match.head.i in named_at:
                 _note(coding, event, "dropped: the predicate names its target")

@@ -377,7 +377,50 @@ class Lexicon:
                 seen[key] = code
                 patterns.append(pattern)
         frames, frame_digests = Frames.load(ontology)
-        return cls(patterns, combined_digest(digests + frame_digests), frames)
+        nominals, nominal_digest = load_nominalizations()
+        patterns += nominal_patterns(patterns, nominals)
+        return cls(patterns, combined_digest([*digests, *frame_digests, nominal_digest]), frames)
+
+
+def load_nominalizations(path: Path | None = None) -> tuple[dict[str, list[str]], str]:
+    """Event noun -> the verbs it names (data/events/nominalizations.yaml)."""
+    path = path or data_path("events", "nominalizations.yaml")
+    data = load_yaml(path, "nouns")
+    nouns: dict[str, list[str]] = {}
+    for number, entry in enumerate(data.entries, 1):
+        require(path, entry, number, "noun", "verb")
+        nouns.setdefault(str(entry["noun"]).lower(), []).append(str(entry["verb"]).lower())
+    return nouns, data.digest
+
+
+def nominal_patterns(patterns: list[Pattern], nominals: dict[str, list[str]]) -> list[Pattern]:
+    """Each verb entry read on the nouns that name its verb: the subject becomes the
+    noun's owner, the direct object its of-phrase ("{S} invade {T}" codes "Russia's
+    invasion of Ukraine"); prepositional slots keep their preposition."""
+    by_verb: dict[str, list[Pattern]] = defaultdict(list)
+    for pattern in patterns:
+        if pattern.pos == "verb":
+            by_verb[pattern.head].append(pattern)
+    derived = []
+    for noun, verbs in sorted(nominals.items()):
+        for verb in verbs:
+            for pattern in by_verb.get(verb, ()):
+                slots = tuple(
+                    Slot(s.role, "prep", "of") if s.kind == "object" else s for s in pattern.slots
+                )
+                derived.append(
+                    Pattern(
+                        f"{pattern.pattern} (as '{noun}')",
+                        pattern.code,
+                        "noun",
+                        noun,
+                        slots,
+                        pattern.required,
+                        pattern.symmetric,
+                        f"{pattern.origin}+nominal",
+                    )
+                )
+    return derived
 
 
 def load_requests(

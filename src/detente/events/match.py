@@ -225,7 +225,9 @@ def try_pattern(
     climbed = reciprocal = False
     between: list[Token] = []
     # "Macron, along with von der Leyen, met Xi": with an object, the object is the other side
-    mutual = pattern.symmetric and not any(
+    # a nominal relation ("X's talks WITH Y") read off a pair token: "U.S.-Ukraine talks"
+    relation = pattern.pos == "noun" and any(s.prep in ("with", "between") for s in pattern.slots)
+    mutual = (pattern.symmetric or relation) and not any(
         c.dep_ == "dobj" and c._.detente_hit is not None for c in head.children
     )
     # "the Council ramped up sanctions on X": a support verb lends a nominal event its
@@ -584,11 +586,15 @@ def _companions(token: Token) -> list[Token]:
 
 
 def _names_a_pair(tokens: list[Token]) -> bool:
-    """One plural noun counted as two ("the two sides", "both governments")."""
-    return (
-        len(tokens) == 1
-        and tokens[0].tag_ in ("NNS", "NNPS")
-        and any(c.lower_ in ("two", "both") for c in tokens[0].children)
+    """One plural noun counted as two ("the two sides", "both governments"), or one token
+    naming two ("U.S.-Ukraine talks")."""
+    if len(tokens) != 1:
+        return False
+    hit = tokens[0]._.detente_hit
+    if hit is not None and hit.pair is not None:
+        return True
+    return tokens[0].tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in ("two", "both") for c in tokens[0].children
     )
 
 
