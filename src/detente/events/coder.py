@@ -36,6 +36,7 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 BOUNDARY_PREPS = frozenset({"since", "until", "till"})
 THREAT, INTENT = "threat", "intent"  # the keyed frames, named in an event's rule
+KEYED_ROOTS = ("03", "13")  # the roots of the codes the keyed frames give
 UNPLACED = "unplaced"  # Actor.via of a role noun whose phrase names no country
 IMPLIED = "implied"  # Actor.via of a one-sided event's implied target
 
@@ -360,23 +361,35 @@ class EventCoder:
         """Drop subsumed events and duplicates; the most specific pattern's event wins."""
         heads = {m.head.i: m for _, m, _ in candidates}
         ranked = sorted(candidates, key=lambda c: (-c[2], -c[0].confidence))
-        # one predicate, one reading: at a head word the most specific pattern that made an
-        # event wins ("blamed the hack on X" over "blamed <the hack>")
+        # one predicate, one reading: at a head word (or the support verb of a nominal event)
+        # the most specific pattern that made an event wins ("blamed the hack on X" over
+        # "blamed <the hack>"); a one-sided reading is a fallback and sets no bar
         best_at: dict[int, int] = {}
         for _, match, specificity in ranked:
-            best_at.setdefault(match.head.i, specificity)
+            if not match.pattern.one_sided:
+                best_at.setdefault(_anchor(match).i, specificity)
         named_at = {m.head.i for e, m, _ in candidates if not e.target_implied}
-        # "held talks with": a verb entry that names the noun reads it better than the noun
-        # entry does through its support verb
-        consumed = {w.i for _, m, _ in candidates for w in m.words}
+        # "held talks with" read twice: by a verb entry that names the noun, and by the noun's
+        # entry through its support verb; the more specific reading wins, the noun's on a tie
+        consumed: dict[int, int] = {}  # noun -> the most specific verb entry naming it
+        supported: dict[int, int] = {}  # noun -> its most specific reading through a support verb
+        for _, m, spec in candidates:
+            if m.support is not None:
+                supported[m.head.i] = max(spec, supported.get(m.head.i, spec))
+            elif not m.pattern.one_sided:
+                for word in m.words:
+                    consumed[word.i] = max(spec, consumed.get(word.i, spec))
         taken: set[tuple] = set()
         kept: list[Event] = []
         # "agreed to hold drills with X": the stated intent replaces "agree with X"
+        # (unless the governing entry is itself a threat or an intent: "agree to send weapons
+        # to X" written out)
         replaced = {
             id(g)
             for e, m, _ in candidates
             if e.rule.endswith(("+" + THREAT, "+" + INTENT))
             and (g := _governing_match(m, heads)) is not None
+            and g.pattern.code[:2] not in KEYED_ROOTS
         }
         for event, match, specificity in ranked:
             pair = _pair_key(event)
@@ -398,13 +411,18 @@ class EventCoder:
             if _requested(match.head, self.lexicon.frames.request_verbs):
                 _note(coding, event, "dropped: asked for, not done")
                 continue
-            if specificity < best_at[match.head.i]:
+            if specificity < best_at.get(_anchor(match).i, specificity):
                 _note(coding, event, "dropped: a more specific pattern read this word")
                 continue
-            if match.support is not None and match.head.i in consumed:
+            if match.support is not None and consumed.get(match.head.i, -1) > specificity:
                 _note(coding, event, "dropped: the support verb's own entry reads this noun")
                 continue
-            if event.target_implied and match.head.i in named_at:
+            if match.support is None and any(
+                supported.get(w.i, -1) >= specificity for w in match.words
+            ):
+                _note(coding, event, "dropped: the noun's own entry reads it more closely")
+                continue
+            if event.target_implied and {match.head.i, *(w.i for w in match.words)} & named_at:
                 _note(coding, event, "dropped: the predicate names its target")
                 continue
             keys = {(*pair, "code", event.cameo), (*pair, "head", match.head.i)}
@@ -501,7 +519,7 @@ def _same_actor(a: Mention, b: Mention) -> bool:
 
 
 def _governing_match(match: Match, heads: dict[int, Match]) -> Match | None:
-    token = match.head
+    token = _anchor(match)
     while token.dep_ in ("xcomp", "ccomp", "acomp") and token.head.i != token.i:
         token = token.head  # "acomp": "is WILLING to work with" -> "is"
         found = heads.get(token.i)

@@ -254,17 +254,44 @@ def try_pattern(
             return None, f"no {_slot_name(slot, passive)} for {{{slot.role}}}"
         climbed = climbed or was_climbed
         filled[slot.role] = tokens
-    used = support if support is not None and _noun_owner(head, words) is None else None
+    used = support if support is not None and not _owns(_noun_owner(head, words)) else None
     match = Match(pattern, head, words, filled["S"], filled["T"], climbed, reciprocal, used)
     return match, None
+
+
+def _owns(owner: Token | None) -> bool:
+    """Whether a nominal event's modifier can name its actor: "US sanctions", "China's
+    drills", not "military drills" (an adjective that names only a kind of actor) nor "a
+    surprise visit"."""
+    if owner is None:
+        return False
+    hit = owner._.detente_hit
+    if hit is not None and hit.entries:
+        return True  # "US sanctions", "China's drills"
+    if hit is not None and hit.role is not None:
+        return owner.pos_ != "ADJ"  # "police raids", not "military drills"
+    # "its sanctions"; a word no dictionary knows ("a SURPRISE visit", "the FREEDOM SHIELD
+    # exercises") is no owner
+    return owner.pos_ == "PRON" and owner.dep_ == "poss"
 
 
 def _support_verb(head: Token, alternations: Alternations) -> Token | None:
     """The verb a nominal event is the object (or passive subject) of, when it is one of
     the support verbs ("IMPOSED curbs on", "sanctions were SLAPPED on")."""
     thing = head
-    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.dep_ == "dobj":
-        thing = head.head.head  # "gave Chad 20 million euros IN AID": the sum is the object
+    while thing.dep_ == "compound" and thing.head.i != thing.i:
+        thing = thing.head  # "supplied WEAPONS systems": the noun names the object's kind
+    if thing.dep_ == "pobj" and thing.head.lower_ == "as" and thing.head.head.pos_ == "VERB":
+        verb = thing.head.head  # "sent a carrier group AS A WARNING to Iran"
+        return verb if _lemma(verb) in alternations.support else None
+    if (
+        thing.dep_ == "pobj"
+        and thing.head.lower_ in ("in", "of")
+        and thing.head.head.dep_ in ("dobj", "nsubjpass")
+    ):
+        # "gave Chad 20 million euros IN AID", "opened two days OF NEGOTIATIONS": the sum or
+        # the span is the object
+        thing = thing.head.head
     verb = thing.head
     if thing.dep_ not in ("dobj", "nsubjpass") or verb.i == thing.i or verb.pos_ != "VERB":
         return None
@@ -285,7 +312,7 @@ def _fill(
     if slot.kind == "subject":
         if pattern.pos == "noun":
             owner = _noun_owner(head, words)
-            if owner is None and support is not None:
+            if support is not None and not _owns(owner):
                 # the support verb's subject, or its agent when it is passive
                 if head.dep_ == "nsubjpass":
                     return _expand(_agent(support)), False
