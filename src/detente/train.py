@@ -143,8 +143,8 @@ def fit(data: list[Example], epochs: int = 8, seed: int = 13) -> dict[str, dict[
     feature_ids: dict[str, int] = {}
     rows = []
     for feats, label in data:
-        ids = sorted({feature_ids.setdefault(f, len(feature_ids)) for f in feats})
-        rows.append((np.array(ids, dtype=np.int64), label_ids[label]))
+        known = sorted({feature_ids.setdefault(f, len(feature_ids)) for f in feats})
+        rows.append((np.array(known, dtype=np.int64), label_ids[label]))
     weights = np.zeros((len(feature_ids), len(labels)), dtype=np.float64)
     updates = np.zeros_like(weights)
     rng = random.Random(seed)

@@ -169,13 +169,14 @@ class EventCoder:
             code = PLANNED_MEETING
         when = self._date(match, sent, status, context)
         events = []
-        for source, target in _pairs(sources, targets):
-            location = self._location(match, code, source, target, context)
-            source = _placed(source, location, context)
-            target = _placed(target, location, context, source)
-            if source is None or target is None:
+        for named_source, named_target in _pairs(sources, targets):
+            location = self._location(match, code, named_source, named_target, context)
+            placed_source = _placed(named_source, location, context)
+            placed_target = _placed(named_target, location, context, placed_source)
+            if placed_source is None or placed_target is None:
                 coding.decisions.append(Decision(match, "no event: no country for an actor"))
                 continue
+            source, target = placed_source, placed_target
             event_code = self._against_person(match, code, target)
             domestic = source.actor.country and source.actor.country == target.actor.country
             if domestic and not match.pattern.one_sided:
