@@ -592,6 +592,7 @@ def _evaluate_stories(
             err.print(f"[red]below floor[/]: {failure}")
         if below:
             raise typer.Exit(1)
+        err.print(f"all {split} floors in {floors} met")
 
 
 @app.command()
