@@ -111,6 +111,20 @@ CASES = [
             ("PAK", "111", "PAKREB", "domestic", "occurred"),
         ],
     ),
+    # a counted group is the countries named before it; "the regional bloc" the organisation
+    (
+        "2025-03-12",
+        "In late January, Burkina Faso, Mali and Niger withdrew from ECOWAS. "
+        "The three military-led nations accused the regional bloc of serving foreign interests.",
+        [
+            ("BFA", "166", "IGOECW", "international", "occurred"),
+            ("MLI", "166", "IGOECW", "international", "occurred"),
+            ("NER", "166", "IGOECW", "international", "occurred"),
+            ("BFA", "112", "IGOECW", "international", "occurred"),
+            ("MLI", "112", "IGOECW", "international", "occurred"),
+            ("NER", "112", "IGOECW", "international", "occurred"),
+        ],
+    ),
     # sanctions at home are administrative sanctions (172)
     (
         "2025-03-12",

@@ -38,6 +38,8 @@ class References:
     pair_markers: frozenset[str]
     # "the group", "the bloc", "the country": description noun -> antecedent kinds
     descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # "the three nations": count word -> how many countries (beyond "two"/"both")
+    counts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -46,11 +48,15 @@ class References:
         for kind in DESCRIBED:
             for word in words.get(f"{kind}_noun", ()):
                 descriptions[word] = (*descriptions.get(word, ()), kind)
+        counts = {w: 2 for w in words.get("pair_marker", ())}
+        for size in range(3, 6):
+            counts.update((w, size) for w in words.get(f"group_of_{size}", ()))
         return cls(
             frozenset(words.get("pronoun", ())),
             frozenset(words.get("pair_noun", ())),
             frozenset(words.get("pair_marker", ())),
             descriptions,
+            counts,
         )
 
     def described(self, token: Token) -> tuple[str, ...]:
@@ -62,16 +68,25 @@ class References:
         children = list(token.children)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
             return ()
-        if any(c.dep_ in ("compound", "poss", "nmod", "prep", "relcl", "acl") for c in children):
-            return ()  # "the Wagner group", "the country's army", "the group of experts"
+        if any(c.dep_ in ("compound", "poss", "nmod", "relcl", "acl") for c in children):
+            return ()  # "the Wagner group", "the country's army"
+        if any(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in children):
+            return ()  # "the group of experts" (but "accused the bloc of serving ..." is fine)
         return kinds
 
     def is_pair(self, token: Token) -> bool:
         """'the two sides', 'both governments': two actors named before."""
-        return token.lemma_.lower() in self.pair_nouns and any(
-            c.dep_ in ("nummod", "det", "predet") and c.lower_ in self.pair_markers
-            for c in token.children
-        )
+        return self.group_size(token) == 2
+
+    def group_size(self, token: Token) -> int:
+        """How many countries named before a counted plural stands for ('the two sides' 2,
+        'the three nations' 3), or 0."""
+        if token.lemma_.lower() not in self.pair_nouns:
+            return 0
+        for child in token.children:
+            if child.dep_ in ("nummod", "det", "predet") and child.lower_ in self.counts:
+                return self.counts[child.lower_]
+        return 0
 
 
 def last_described(token: Token, kinds: tuple[str, ...]) -> Actor | None:
@@ -93,8 +108,10 @@ def last_described(token: Token, kinds: tuple[str, ...]) -> Actor | None:
     return None
 
 
-def last_two_countries(token: Token, resolve: Resolve, published: date | None) -> list[Mention]:
-    """The two most recently named countries before `token` (most recent last)."""
+def last_countries(
+    token: Token, resolve: Resolve, published: date | None, size: int = 2
+) -> list[Mention]:
+    """The `size` most recently named countries before `token` (most recent last)."""
     found: list[Mention] = []
     seen: set[str] = set()
     doc = token.doc
@@ -109,7 +126,7 @@ def last_two_countries(token: Token, resolve: Resolve, published: date | None) -
             continue
         seen.add(country)
         found.append(mention)
-        if len(found) == 2:
+        if len(found) == size:
             return list(reversed(found))
     return []
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from detente.actors.coref import References, last_described, last_two_countries, link_names
+from detente.actors.coref import References, last_countries, last_described, link_names
 from detente.actors.dictionary import ActorDictionary, NameEntry, Role
 from detente.schema import Actor, Mention
 
@@ -172,15 +172,16 @@ class ActorResolver:
         return found[0], found[1]
 
     def resolve_pair(self, token: Token, published: date | None) -> list[Mention]:
-        """'the two sides': the last two countries named before; 'U.S.-Ukraine (talks)':
-        the two named in one token. As two mentions."""
+        """'the two sides': the last two countries named before ('the three nations': the
+        last three); 'U.S.-Ukraine (talks)': the two named in one token. As mentions."""
         hit = token._.detente_hit
         if hit is not None and hit.pair is not None:
             actors = [_from_entry(entry, token, False) for entry in hit.pair]
             return [Mention(token.text, token.i, token.i + 1, a) for a in actors if a is not None]
-        if not self.references.is_pair(token):
+        size = self.references.group_size(token)
+        if not size:
             return []
-        pair = last_two_countries(token, self.resolve, published)
+        pair = last_countries(token, self.resolve, published, size)
         text = _phrase_text(sorted(noun_phrase(token), key=lambda t: t.i))
         return [Mention(text, token.i, token.i + 1, m.actor) for m in pair]
 

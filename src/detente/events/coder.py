@@ -132,8 +132,14 @@ class EventCoder:
                 t.i: self.resolver.resolve(t, published) or self.resolver.resolve_unplaced(t)
                 for t in (*match.source, *match.target)
             }
-            sources = [m for t in match.source if (m := found[t.i])]
-            targets = [m for t in match.target if (m := found[t.i])]
+            # "the three nations accused the bloc": a counted group is the countries before it
+            groups = {
+                t.i: self.resolver.resolve_pair(t, published)
+                for t in (*match.source, *match.target)
+                if found[t.i] is None
+            }
+            sources = [m for t in match.source for m in _one_or_group(found[t.i], groups, t)]
+            targets = [m for t in match.target for m in _one_or_group(found[t.i], groups, t)]
             for token in (*match.source, *match.target):
                 name = _proper_name(token)
                 if (
@@ -433,6 +439,12 @@ class EventCoder:
             taken |= keys
             kept.append(event)
         return sorted(kept, key=lambda e: (e.source.start, e.target.start, e.cameo))
+
+
+def _one_or_group(
+    mention: Mention | None, groups: dict[int, list[Mention]], token: Token
+) -> list[Mention]:
+    return [mention] if mention is not None else groups.get(token.i, [])
 
 
 def _anchor(match: Match) -> Token:
