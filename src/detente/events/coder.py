@@ -394,7 +394,7 @@ class EventCoder:
         replaced = {
             id(g)
             for e, m, _ in candidates
-            if e.rule.endswith(("+" + THREAT, "+" + INTENT))
+            if _keyed_rule(e)
             and (g := _governing_match(m, heads)) is not None
             and g.pattern.code[:2] not in KEYED_ROOTS
         }
@@ -404,7 +404,7 @@ class EventCoder:
             if id(match) in replaced:
                 _note(coding, event, "dropped: the act it governs is coded as threat or intent")
                 continue
-            if event.rule.endswith(("+" + THREAT, "+" + INTENT)):
+            if _keyed_rule(event):
                 governor = None
             if governor is not None and any(
                 _pair_key(e) == pair for e, m, _ in candidates if m is governor
@@ -439,6 +439,11 @@ class EventCoder:
             taken |= keys
             kept.append(event)
         return sorted(kept, key=lambda e: (e.source.start, e.target.start, e.cameo))
+
+
+def _keyed_rule(event: Event) -> bool:
+    """An event coded by a keyed frame: a threat or a stated intent."""
+    return event.rule.endswith(("+" + THREAT, "+" + INTENT))
 
 
 def _one_or_group(

@@ -132,7 +132,7 @@ def _request_match(lexicon: Lexicon, verb: Token) -> Match | None:
     pattern = requests.get((lemma, clause.lemma_.lower())) or requests.get((lemma, ""))
     if pattern is None:
         return None
-    return Match(pattern, verb, [clause], _expand(speaker), _expand(subject))
+    return Match(pattern, verb, [clause], expand_members(speaker), expand_members(subject))
 
 
 def _reaction_match(lexicon: Lexicon, trigger: Token) -> Match | None:
@@ -140,11 +140,11 @@ def _reaction_match(lexicon: Lexicon, trigger: Token) -> Match | None:
     X. The reaction word is the event's head; the provoking act's actor is the target."""
     reaction = reactor = None
     for child in trigger.children:
-        if child.dep_ == "dobj" and _lemma(child) in lexicon.frames.reactions:
+        if child.dep_ == "dobj" and word_lemma(child) in lexicon.frames.reactions:
             # "protests from China", "drew criticism from Beijing"
             reaction = child
             reactor = _prep_object(child, "from") or _prep_object(trigger, "from")
-        elif child.dep_ == "xcomp" and _lemma(child) in lexicon.frames.reactions:
+        elif child.dep_ == "xcomp" and word_lemma(child) in lexicon.frames.reactions:
             reaction = child
             reactor = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     if reaction is None or reactor is None:
@@ -164,8 +164,8 @@ def _reaction_match(lexicon: Lexicon, trigger: Token) -> Match | None:
         return None
     # "Canada's arrest of a Huawei executive": the act's owner, not its object, provoked
     cause = _noun_owner(cause) or cause
-    pattern = lexicon.frames.reactions[_lemma(reaction)]
-    return Match(pattern, reaction, [trigger], _expand(reactor), [cause])
+    pattern = lexicon.frames.reactions[word_lemma(reaction)]
+    return Match(pattern, reaction, [trigger], expand_members(reactor), [cause])
 
 
 def _grievance_match(lexicon: Lexicon, verb: Token) -> Match | None:
@@ -178,10 +178,16 @@ def _grievance_match(lexicon: Lexicon, verb: Token) -> Match | None:
         addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), addressee)
     if clause is None or speaker is None or addressee is None:
         return None
-    cue = next((t for t in clause.subtree if _lemma(t) in lexicon.frames.grievances), None)
+    cue = next((t for t in clause.subtree if word_lemma(t) in lexicon.frames.grievances), None)
     if cue is None:
         return None
-    return Match(lexicon.frames.grievances[_lemma(cue)], verb, [cue], _expand(speaker), [addressee])
+    return Match(
+        lexicon.frames.grievances[word_lemma(cue)],
+        verb,
+        [cue],
+        expand_members(speaker),
+        [addressee],
+    )
 
 
 def _prep_object(token: Token, prep: str) -> Token | None:
@@ -205,7 +211,7 @@ def _reported_match(pattern: Pattern, head: Token, reporting: frozenset[str]) ->
         subject = next((c for c in verb.children if c.dep_ == "dobj" and c.i < head.i), None)
     if speaker is None or subject is None:
         return None
-    return Match(pattern, head, [verb], _expand(speaker), _expand(subject))
+    return Match(pattern, head, [verb], expand_members(speaker), expand_members(subject))
 
 
 def try_pattern(
@@ -216,7 +222,7 @@ def try_pattern(
     region = _region(head)
     words: list[Token] = []
     for lemma in pattern.required:
-        token = next((t for t in region if _lemma(t) == lemma and t not in words), None)
+        token = next((t for t in region if word_lemma(t) == lemma and t not in words), None)
         if token is None:
             return None, f"required word '{lemma}' is not a dependent of '{head.text}'"
         words.append(token)
@@ -283,7 +289,7 @@ def _support_verb(head: Token, alternations: Alternations) -> Token | None:
         thing = thing.head  # "supplied WEAPONS systems": the noun names the object's kind
     if thing.dep_ == "pobj" and thing.head.lower_ == "as" and thing.head.head.pos_ == "VERB":
         verb = thing.head.head  # "sent a carrier group AS A WARNING to Iran"
-        return verb if _lemma(verb) in alternations.support else None
+        return verb if word_lemma(verb) in alternations.support else None
     if (
         thing.dep_ == "pobj"
         and thing.head.lower_ in ("in", "of")
@@ -295,7 +301,7 @@ def _support_verb(head: Token, alternations: Alternations) -> Token | None:
     verb = thing.head
     if thing.dep_ not in ("dobj", "nsubjpass") or verb.i == thing.i or verb.pos_ != "VERB":
         return None
-    return verb if _lemma(verb) in alternations.support else None
+    return verb if word_lemma(verb) in alternations.support else None
 
 
 def _fill(
@@ -315,10 +321,10 @@ def _fill(
             if support is not None and not _owns(owner):
                 # the support verb's subject, or its agent when it is passive
                 if head.dep_ == "nsubjpass":
-                    return _expand(_agent(support)), False
+                    return expand_members(_agent(support)), False
                 subject, climbed = _subject(support)
-                return _expand(subject), climbed
-            return _expand(owner), False
+                return expand_members(subject), climbed
+            return expand_members(owner), False
         if passive:
             # "Iran was threatened with the return of sanctions by Britain": a by-phrase
             # the parser hung lower down is still the passive's agent
@@ -332,12 +338,12 @@ def _fill(
                 ),
                 None,
             )
-            return _expand(agent), False
+            return expand_members(agent), False
         subject, climbed = _subject(head)
-        members = _expand(subject)
+        members = expand_members(subject)
         if members:  # "Macron, along with von der Leyen, met Xi" parsed with the verb
             for companion in _companions(head):
-                members.extend(c for c in _expand(companion) if c not in members)
+                members.extend(c for c in expand_members(companion) if c not in members)
         return members, climbed
     if slot.kind == "object":
         anchors = [head, *words]
@@ -353,7 +359,7 @@ def _fill(
                 ),
                 None,
             )
-        return _expand(obj), False
+        return expand_members(obj), False
     # prepositional slot
     if slot.conjunct:
         return between[1:], False
@@ -374,11 +380,11 @@ def _fill(
         # dative shift: "gave CHAD aid", "sent UKRAINE 300 million dollars in aid"
         recipient = next((c for c in support.children if c.dep_ == "dative"), None)
         if recipient is not None:
-            return _expand(recipient), False
+            return expand_members(recipient), False
     for prep in preps:
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-            members = _expand(obj)
+            members = expand_members(obj)
             if slot.prep == "between" and any(s.conjunct for s in pattern.slots):
                 # "talks between {S} and {T}": the first member here, the rest as {T}
                 between[:] = members
@@ -407,7 +413,7 @@ def _region(head: Token) -> list[Token]:
     return found
 
 
-def _lemma(token: Token) -> str:
+def word_lemma(token: Token) -> str:
     return american_lemma(token.lemma_.lower()) if token.pos_ != "ADP" else token.lower_
 
 
@@ -522,7 +528,7 @@ def _noun_owner(head: Token, words: list[Token] | None = None) -> Token | None:
     return _prep_object(head, "by")
 
 
-def _expand(token: Token | None) -> list[Token]:
+def expand_members(token: Token | None) -> list[Token]:
     """A token and its coordinated conjuncts ("Singapore, Vietnam and the Philippines")."""
     if token is None:
         return []
@@ -552,12 +558,12 @@ def _expand(token: Token | None) -> list[Token]:
             )
         # "Scholz, along with Macron and Draghi, visited Kyiv": companions act too
         for companion in _companions(member):
-            members.extend(c for c in _expand(companion) if c not in members)
+            members.extend(c for c in expand_members(companion) if c not in members)
     if len(members) == 1 and token.tag_ == "NNS" and not _names_someone(token):
         # "more than 20 countries, including the United States and Germany": the named ones
         named = _prep_object(token, "including")
         if named is not None:
-            return _expand(named)
+            return expand_members(named)
     if len(members) == 1:
         # "imports from the EU, Canada and Mexico", "subsidiaries of Danone and Carlsberg":
         # the goods or units stand for each of their coordinated owners
@@ -568,7 +574,7 @@ def _expand(token: Token | None) -> list[Token]:
             if holder is not None and holder.lower_ in ("from", "of"):
                 obj = next((c for c in holder.children if c.dep_ == "pobj"), None)
                 if obj is not None and any(c.dep_ == "conj" for c in obj.children):
-                    return _expand(obj)
+                    return expand_members(obj)
         # "Chinese and Australian ministers": one noun, two nationalities -> two actors
         # (only names the dictionaries know: "steel and aluminium imports" are one thing)
         for child in token.children:
@@ -577,7 +583,7 @@ def _expand(token: Token | None) -> list[Token]:
                 and child._.detente_hit is not None
                 and any(c.dep_ == "conj" for c in child.children)
             ):
-                return _expand(child)
+                return expand_members(child)
     return members
 
 

@@ -28,10 +28,11 @@ from spacy.tokens import Span, Token
 
 from detente.errors import DataFileError
 from detente.events.lexicon import Pattern, Slot
-from detente.events.match import Match, _expand, _lemma
+from detente.events.match import Match, expand_members, word_lemma
 from detente.knowledge import data_path
 
 NONE = "-"  # the label of a candidate that is no event
+ONE_SIDED = "1S:"  # the prefix of a one-sided label
 PROPOSER = "proposer"
 MODEL_FILE = ("models", "proposer.json.gz")
 TARGET_DEPS = ("dobj", "dative", "attr", "oprd")
@@ -94,7 +95,7 @@ def _child(token: Token, dep: str) -> Token | None:
 def features(candidate: Candidate) -> list[str]:
     """What the model sees of a candidate: words and structure, never the actors' names."""
     head = candidate.head
-    lemma = _lemma(head)
+    lemma = word_lemma(head)
     feats = [
         "bias",
         f"lem={lemma}",
@@ -108,24 +109,24 @@ def features(candidate: Candidate) -> list[str]:
         feats.append(f"prep={candidate.prep}")
     if candidate.target is not None:
         feats.append(f"tsect={_sector(candidate.target)}")
-        feats.append(f"tlem={_lemma(candidate.target)}")
+        feats.append(f"tlem={word_lemma(candidate.target)}")
     for child in head.children:
         if child.dep_ == "prt":
             feats.append(f"prt={lemma}|{child.lower_}")
         elif child.dep_ == "dobj" and child is not candidate.target:
             # a light verb's noun: "issued a REBUKE to", "launched a BROADSIDE against"
-            feats.append(f"noun={_lemma(child)}")
-            feats.append(f"lem_noun={lemma}|{_lemma(child)}")
+            feats.append(f"noun={word_lemma(child)}")
+            feats.append(f"lem_noun={lemma}|{word_lemma(child)}")
         elif child.dep_ == "prep" and child.lower_ != candidate.prep:
             obj = _child(child, "pobj")
             if obj is not None:
-                feats.append(f"adj_prep={child.lower_}|{_lemma(obj)}")
+                feats.append(f"adj_prep={child.lower_}|{word_lemma(obj)}")
         elif child.dep_ in ("xcomp", "ccomp"):
-            feats.append(f"comp={_lemma(child)}")
+            feats.append(f"comp={word_lemma(child)}")
         elif child.dep_ == "neg":
             feats.append("neg")
     if head.dep_ in ("xcomp", "ccomp"):
-        feats.append(f"gov={_lemma(head.head)}")
+        feats.append(f"gov={word_lemma(head.head)}")
     return feats
 
 
@@ -199,7 +200,7 @@ class Proposer:
         frames."""
         proposals = []
         for candidate in candidates(sent):
-            lemma = _lemma(candidate.head)
+            lemma = word_lemma(candidate.head)
             if candidate.head.i in claimed or lemma in reporting:
                 continue
             if not any(label != NONE for label in self.weights.get(f"lem={lemma}", {})):
@@ -207,26 +208,26 @@ class Proposer:
             label, margin = self.predict(features(candidate))
             if label == NONE or margin <= self.threshold:
                 continue
-            if (candidate.target is None) != label.startswith("1S:"):
+            if (candidate.target is None) != label.startswith(ONE_SIDED):
                 continue  # a one-sided label needs a candidate without a target
-            code = label.removeprefix("1S:")
+            code = label.removeprefix(ONE_SIDED)
             proposals.append(_match(candidate, code))
         return proposals
 
 
 def label_of(code: str, one_sided: bool) -> str:
     """One-sided events are their own labels: the same code reads differently alone."""
-    return f"1S:{code}" if one_sided else code
+    return ONE_SIDED + code if one_sided else code
 
 
 def _match(candidate: Candidate, code: str) -> Match:
     head = candidate.head
     slots = [Slot("S", "subject")]
-    text = f"{{S}} {_lemma(head)}"
+    text = f"{{S}} {word_lemma(head)}"
     if candidate.target is not None:
         kind = "prep" if candidate.prep else "object"
         slots.append(Slot("T", kind, candidate.prep))
         text += f" {candidate.prep} {{T}}" if candidate.prep else " {T}"
-    pattern = Pattern(text, code, "verb", _lemma(head), tuple(slots), (), False, PROPOSER)
-    target = _expand(candidate.target) if candidate.target is not None else []
-    return Match(pattern, head, [], _expand(candidate.source), target)
+    pattern = Pattern(text, code, "verb", word_lemma(head), tuple(slots), (), False, PROPOSER)
+    target = expand_members(candidate.target) if candidate.target is not None else []
+    return Match(pattern, head, [], expand_members(candidate.source), target)
